@@ -1,0 +1,65 @@
+# The two commands: `make run` (set up everything and serve the demo) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test test-postgres lint format check-deploy migrations-check ci clean
+
+run: setup ## Set up everything and serve the portal with demo data on SQLite
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+setup: $(BIN)/.installed static/vendor/.installed locale/.compiled
+
+$(BIN)/.installed: pyproject.toml
+	scripts/require-debian-packages msgfmt=gettext libpangoft2-1.0.so.0=libpangoft2-1.0-0 fc-list=fontconfig
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+static/vendor/.installed: package.json package-lock.json
+	scripts/require-debian-packages npm=npm
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf static/vendor && mkdir -p static/vendor/bootstrap
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
+	touch $@
+
+locale/.compiled: $(BIN)/.installed $(wildcard locale/*/LC_MESSAGES/*.po)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	touch $@
+
+test: setup ## Run the test suite on SQLite
+	$(BIN)/pytest -q
+
+test-postgres: setup ## Run the test suite on a throwaway PostgreSQL server
+	scripts/with-postgres $(BIN)/pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(BIN)/.installed
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: setup ## Django's deployment checklist with production-like settings
+	DEBUG=0 SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=lio.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+messages: $(BIN)/.installed ## Update the translation catalogues after changing strings
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+ci: test test-postgres migrations-check check-deploy lint
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles locale/.compiled

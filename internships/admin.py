@@ -1,0 +1,120 @@
+from django.contrib import admin
+
+from .models import (
+    CalendarOverride,
+    Institution,
+    LioDay,
+    Person,
+    Placement,
+    Programme,
+    RoleAssignment,
+    School,
+    SchoolYear,
+    StudentProfile,
+)
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "institution", "track"]
+    list_filter = ["track", "institution"]
+    search_fields = ["name"]
+
+
+@admin.register(SchoolYear)
+class SchoolYearAdmin(admin.ModelAdmin):
+    list_display = ["name", "institution", "start_date", "end_date"]
+    list_filter = ["institution"]
+    search_fields = ["name"]
+
+
+@admin.register(School)
+class SchoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "school_number", "city", "region", "in_partnership", "institution"]
+    list_filter = ["institution", "country", "region", "in_partnership"]
+    search_fields = ["name", "school_number", "city"]
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["school"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "email", "institution", "user"]
+    list_filter = ["institution", "role_assignments__role"]
+    search_fields = ["first_name", "last_name", "email"]
+    raw_id_fields = ["user"]
+    inlines = [RoleAssignmentInline]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "school"]
+    list_filter = ["role", "person__institution"]
+    search_fields = ["person__first_name", "person__last_name", "person__email", "school__name"]
+    autocomplete_fields = ["person", "school"]
+
+
+@admin.register(StudentProfile)
+class StudentProfileAdmin(admin.ModelAdmin):
+    list_display = ["person", "student_number", "programme", "lio_year", "institution"]
+    list_filter = ["institution", "programme__track", "lio_year"]
+    search_fields = ["person__first_name", "person__last_name", "student_number"]
+    autocomplete_fields = ["person", "programme"]
+
+
+@admin.register(Placement)
+class PlacementAdmin(admin.ModelAdmin):
+    list_display = [
+        "student",
+        "school",
+        "school_year",
+        "class_name",
+        "status",
+        "start_date",
+        "end_date",
+    ]
+    list_filter = ["status", "school_year", "student__institution", "school__region"]
+    search_fields = [
+        "student__person__first_name",
+        "student__person__last_name",
+        "student__student_number",
+        "school__name",
+    ]
+    autocomplete_fields = ["student", "school", "mentor", "director", "study_coach"]
+    date_hierarchy = "start_date"
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(admin.ModelAdmin):
+    list_display = [
+        "label",
+        "kind",
+        "start_date",
+        "end_date",
+        "school",
+        "school_year",
+        "institution",
+    ]
+    list_filter = ["kind", "institution", "school_year"]
+    search_fields = ["label", "school__name"]
+    autocomplete_fields = ["school"]
+
+
+@admin.register(LioDay)
+class LioDayAdmin(admin.ModelAdmin):
+    list_display = ["placement", "date", "kind", "confirmed_at"]
+    list_filter = ["kind", "placement__student__institution"]
+    search_fields = ["placement__student__person__last_name", "note"]
+    date_hierarchy = "date"
+    raw_id_fields = ["placement", "confirmed_by"]

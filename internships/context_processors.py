@@ -1,0 +1,35 @@
+"""Navigation per role, for the base template."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .membership import Membership
+from .models import INSTITUTION_ROLES, SCHOOL_ROLES, Role
+
+_STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
+
+_NAVIGATION = [
+    (frozenset({Role.COORDINATOR}), "internships:overview", _("Overview")),
+    (frozenset({Role.COORDINATOR}), "internships:placement-list", _("Placements")),
+    (frozenset({Role.COORDINATOR}), "internships:student-list", _("Students")),
+    (frozenset({Role.COORDINATOR}), "internships:school-list", _("Schools")),
+    (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO")),
+    (_STAFF_ROLES, "internships:my-students", _("My students")),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    membership: Membership | None = getattr(request, "membership", None)
+    if membership is None or not request.user.is_authenticated:
+        return {}
+    match = request.resolver_match
+    current = f"{match.namespace}:{match.url_name}" if match and match.namespace else ""
+    items = [
+        {"url": reverse(name), "label": label, "active": name == current}
+        for roles, name, label in _NAVIGATION
+        if membership.has_any(roles)
+    ]
+    return {"nav_items": items, "membership": membership}

@@ -1,0 +1,29 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from internships.demo import DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo institutions, people and placements (idempotent)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (never on a production database).",
+        )
+
+    def handle(self, *args: Any, force: bool, **options: Any) -> None:
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a known password; it refuses to run with "
+                "DEBUG off. Add --force if this really is a demo installation."
+            )
+        with transaction.atomic():
+            logins = seed_demo()
+        for role, email in logins:
+            self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")

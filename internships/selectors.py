@@ -1,0 +1,77 @@
+"""Reads scoped to the institution and to what each role may see."""
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from .membership import Membership
+from .models import Institution, Person, Placement, Role, School, SchoolYear, StudentProfile
+
+
+def placement_queryset() -> QuerySet[Placement]:
+    return Placement.objects.select_related(
+        "student__person",
+        "student__programme",
+        "school",
+        "school_year",
+        "mentor",
+        "director",
+        "study_coach",
+    )
+
+
+def placements_visible_to(membership: Membership) -> QuerySet[Placement]:
+    """What a member may open: every placement of the institution for a coordinator, else theirs."""
+    person = membership.person
+    if person is None:
+        return Placement.objects.none()
+    placements = placement_queryset().filter(student__institution=person.institution_id)
+    if Role.COORDINATOR in membership.roles:
+        return placements
+    return placements.filter(_linked_to(person, membership.roles)).distinct()
+
+
+def _linked_to(person: Person, roles: frozenset[str]) -> Q:
+    condition = Q(student__person=person) | Q(mentor=person) | Q(director=person)
+    condition |= Q(study_coach=person)
+    educator_schools = [
+        a.school_id
+        for a in person.role_assignments.all()
+        if a.role in {Role.SCHOOL_TEACHER_EDUCATOR, Role.QUALIFIED_SUPERVISOR}
+    ]
+    if educator_schools:
+        condition |= Q(school__in=educator_schools)
+    return condition
+
+
+def current_school_year(*, institution: Institution, today: date) -> SchoolYear | None:
+    """The school year containing `today`, else the most recent one that started."""
+    years = SchoolYear.objects.filter(institution=institution)
+    return (
+        years.filter(start_date__lte=today, end_date__gte=today).first()
+        or years.filter(start_date__lte=today).order_by("-start_date").first()
+        or years.order_by("start_date").first()
+    )
+
+
+def placement_status_counts(*, institution: Institution, school_year: SchoolYear) -> dict[str, int]:
+    rows = (
+        Placement.objects.filter(student__institution=institution, school_year=school_year)
+        .values("status")
+        .annotate(n=Count("id"))
+    )
+    counts = dict.fromkeys(Placement.Status.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def students_of(*, institution: Institution) -> QuerySet[StudentProfile]:
+    return StudentProfile.objects.filter(institution=institution).select_related(
+        "person", "programme"
+    )
+
+
+def schools_of(*, institution: Institution) -> QuerySet[School]:
+    return School.objects.filter(institution=institution).annotate(
+        placement_count=Count("placements")
+    )

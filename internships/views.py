@@ -1,0 +1,202 @@
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .membership import SESSION_KEY, Membership
+from .models import (
+    INSTITUTION_ROLES,
+    SCHOOL_ROLES,
+    Placement,
+    Role,
+    School,
+    StudentProfile,
+)
+from .next_steps import student_next_steps
+from .permissions import RoleRequiredMixin
+from .selectors import (
+    current_school_year,
+    placement_queryset,
+    placement_status_counts,
+    placements_visible_to,
+    schools_of,
+    students_of,
+)
+
+STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user to the home of their main role."""
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    if Role.COORDINATOR in membership.roles:
+        return redirect("internships:overview")
+    if Role.STUDENT in membership.roles:
+        return redirect("internships:my-lio")
+    if membership.has_any(STAFF_ROLES):
+        return redirect("internships:my-students")
+    return render(request, "internships/no_role.html")
+
+
+@require_POST
+def institution_switch(request: HttpRequest) -> HttpResponse:
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    wanted = request.POST.get("institution", "")
+    if not any(str(inst.pk) == wanted for inst in membership.institutions):
+        raise Http404
+    request.session[SESSION_KEY] = int(wanted)
+    return redirect("home")
+
+
+class StudentHomeView(RoleRequiredMixin, TemplateView):
+    required_roles = {Role.STUDENT}
+    template_name = "internships/student_home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        profile = self.membership.person.student_profile  # type: ignore[union-attr]
+        placement = (
+            placement_queryset()
+            .filter(student=profile)
+            .exclude(status=Placement.Status.CANCELLED)
+            .first()
+        )
+        return super().get_context_data(
+            profile=profile,
+            placement=placement,
+            next_steps=student_next_steps(placement),
+            **kwargs,
+        )
+
+
+class StaffHomeView(RoleRequiredMixin, ListView):
+    """The students a mentor, director, coach or supervisor works with."""
+
+    required_roles = STAFF_ROLES
+    template_name = "internships/staff_home.html"
+    context_object_name = "placements"
+
+    def get_queryset(self) -> QuerySet[Placement]:
+        return placements_visible_to(self.membership).exclude(status=Placement.Status.CANCELLED)
+
+
+class CoordinatorOverviewView(RoleRequiredMixin, TemplateView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/coordinator_overview.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        institution = self.membership.institution
+        assert institution is not None
+        school_year = current_school_year(institution=institution, today=timezone.localdate())
+        counts = (
+            placement_status_counts(institution=institution, school_year=school_year)
+            if school_year
+            else {}
+        )
+        return super().get_context_data(
+            institution=institution,
+            school_year=school_year,
+            status_counts=[
+                (Placement.Status(status).label, status, n) for status, n in counts.items()
+            ],
+            student_count=students_of(institution=institution).count(),
+            school_count=School.objects.filter(institution=institution).count(),
+            **kwargs,
+        )
+
+
+class PlacementListView(RoleRequiredMixin, ListView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/placement_list.html"
+    context_object_name = "placements"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[Placement]:
+        placements = placements_visible_to(self.membership)
+        status = self.request.GET.get("status")
+        if status in Placement.Status.values:
+            placements = placements.filter(status=status)
+        return placements.order_by("student__person__last_name", "student__person__first_name")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            statuses=Placement.Status.choices,
+            current_status=self.request.GET.get("status", ""),
+            **kwargs,
+        )
+
+
+class PlacementDetailView(RoleRequiredMixin, DetailView):
+    required_roles = {Role.STUDENT} | INSTITUTION_ROLES | SCHOOL_ROLES
+    template_name = "internships/placement_detail.html"
+    context_object_name = "placement"
+
+    def get_queryset(self) -> QuerySet[Placement]:
+        return placements_visible_to(self.membership)
+
+
+class StudentListView(RoleRequiredMixin, ListView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/student_list.html"
+    context_object_name = "students"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[StudentProfile]:
+        institution = self.membership.institution
+        assert institution is not None
+        students = students_of(institution=institution)
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            students = students.filter(
+                Q(person__first_name__icontains=query)
+                | Q(person__last_name__icontains=query)
+                | Q(student_number__icontains=query)
+            )
+        return students.order_by("person__last_name", "person__first_name")
+
+
+class StudentDetailView(RoleRequiredMixin, DetailView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/student_detail.html"
+    context_object_name = "student"
+
+    def get_object(self, queryset: QuerySet[StudentProfile] | None = None) -> StudentProfile:
+        return get_object_or_404(
+            students_of(institution=self.membership.institution), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            placements=placement_queryset().filter(student=self.object), **kwargs
+        )
+
+
+class SchoolListView(RoleRequiredMixin, ListView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/school_list.html"
+    context_object_name = "schools"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[School]:
+        return schools_of(institution=self.membership.institution).order_by("name")
+
+
+class SchoolDetailView(RoleRequiredMixin, DetailView):
+    required_roles = {Role.COORDINATOR}
+    template_name = "internships/school_detail.html"
+    context_object_name = "school"
+
+    def get_object(self, queryset: QuerySet[School] | None = None) -> School:
+        return get_object_or_404(
+            School, pk=self.kwargs["pk"], institution=self.membership.institution
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            staff=self.object.staff.select_related("person").order_by("role", "person__last_name"),
+            placements=placement_queryset().filter(school=self.object),
+            **kwargs,
+        )

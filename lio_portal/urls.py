@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts.views import language_switch
+from internships.views import home
+
+admin.site.site_header = "LIO-portaal"
+admin.site.site_title = "LIO-portaal"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("language/", language_switch, name="language-switch"),
+    path("admin/", admin.site.urls),
+    path("", include("internships.urls")),
+]

@@ -1,0 +1,83 @@
+"""Personas as fixtures: one institution with every role, plus an outsider institution."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from internships.models import Country, Placement, Role
+from tests.factories import (
+    TEST_PASSWORD,
+    InstitutionFactory,
+    PersonFactory,
+    PlacementFactory,
+    RoleAssignmentFactory,
+    SchoolFactory,
+    SchoolYearFactory,
+    StudentProfileFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings: pytest.FixtureRequest) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@dataclass
+class World:
+    """An institution with a school, a placement and a person in every role."""
+
+    institution: object
+    school: object
+    school_year: object
+    placement: Placement
+    people: dict[str, object]
+
+
+def build_world(country: str = Country.NL) -> World:
+    institution = InstitutionFactory(country=country)
+    school = SchoolFactory(institution=institution)
+    school_year = SchoolYearFactory(institution=institution)
+    people = {}
+    for role in (Role.COORDINATOR, Role.STUDY_COACH, Role.GRADUATION_SUPERVISOR, Role.ASSESSOR):
+        people[role] = RoleAssignmentFactory(
+            person=PersonFactory(institution=institution), role=role
+        ).person
+    for role in (
+        Role.MENTOR,
+        Role.DIRECTOR,
+        Role.SCHOOL_TEACHER_EDUCATOR,
+        Role.PRACTICE_SUPERVISOR,
+        Role.QUALIFIED_SUPERVISOR,
+    ):
+        people[role] = RoleAssignmentFactory(
+            person=PersonFactory(institution=institution), role=role, school=school
+        ).person
+    student = StudentProfileFactory(institution=institution)
+    people[Role.STUDENT] = student.person
+    placement = PlacementFactory(
+        student=student,
+        school=school,
+        school_year=school_year,
+        mentor=people[Role.MENTOR],
+        director=people[Role.DIRECTOR],
+        study_coach=people[Role.STUDY_COACH],
+    )
+    return World(institution, school, school_year, placement, people)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def other_world(db: None) -> World:
+    """Another institution (Flemish), whose records must stay invisible."""
+    return build_world(Country.BE)
+
+
+def client_for(person: object) -> Client:
+    client = Client()
+    assert client.login(username=person.user.email, password=TEST_PASSWORD)  # type: ignore[attr-defined]
+    return client

@@ -1,0 +1,162 @@
+"""factory-boy factories for every model; build coherent objects within one institution."""
+
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import User
+from internships.models import (
+    CalendarOverride,
+    Country,
+    Institution,
+    LioDay,
+    Person,
+    Placement,
+    Programme,
+    Region,
+    Role,
+    RoleAssignment,
+    School,
+    SchoolYear,
+    StudentProfile,
+    Track,
+)
+
+TEST_PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    password = factory.django.Password(TEST_PASSWORD)
+
+
+class InstitutionFactory(DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Pabo {n}")
+    short_name = factory.LazyAttribute(lambda o: o.name)
+    country = Country.NL
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    track = factory.LazyAttribute(
+        lambda o: Track.VL if o.institution.country == Country.BE else Track.NL
+    )
+
+
+class SchoolYearFactory(DjangoModelFactory):
+    class Meta:
+        model = SchoolYear
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = "2026-2027"
+    start_date = date(2026, 8, 1)
+    end_date = date(2027, 7, 31)
+
+
+class SchoolFactory(DjangoModelFactory):
+    class Meta:
+        model = School
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Basisschool {n}")
+    school_number = factory.Sequence(lambda n: f"{n:02d}XY")
+    city = "Utrecht"
+    country = factory.LazyAttribute(lambda o: o.institution.country)
+    region = factory.LazyAttribute(
+        lambda o: Region.BE_VL if o.country == Country.BE else Region.NL_MIDDEN
+    )
+    in_partnership = True
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    institution = factory.SubFactory(InstitutionFactory)
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    user = factory.SubFactory(
+        UserFactory,
+        email=factory.SelfAttribute("..email"),
+        first_name=factory.SelfAttribute("..first_name"),
+        last_name=factory.SelfAttribute("..last_name"),
+    )
+
+
+class RoleAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    person = factory.SubFactory(PersonFactory)
+    role = Role.COORDINATOR
+    school = None
+
+
+class StudentProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = StudentProfile
+
+    institution = factory.SubFactory(InstitutionFactory)
+    person = factory.SubFactory(PersonFactory, institution=factory.SelfAttribute("..institution"))
+    programme = factory.SubFactory(
+        ProgrammeFactory, institution=factory.SelfAttribute("..institution")
+    )
+    student_number = factory.Sequence(lambda n: f"S{n:06d}")
+    lio_year = factory.LazyAttribute(lambda o: 1 if o.programme.track == Track.VL else None)
+
+
+class PlacementFactory(DjangoModelFactory):
+    class Meta:
+        model = Placement
+
+    student = factory.SubFactory(StudentProfileFactory)
+    school = factory.SubFactory(
+        SchoolFactory, institution=factory.SelfAttribute("..student.institution")
+    )
+    school_year = factory.SubFactory(
+        SchoolYearFactory, institution=factory.SelfAttribute("..student.institution")
+    )
+    class_name = "groep 7"
+    grades = factory.LazyAttribute(lambda o: ["VL2"] if o.school.country == Country.BE else ["NL7"])
+    mentor = factory.SubFactory(
+        PersonFactory, institution=factory.SelfAttribute("..student.institution")
+    )
+    status = Placement.Status.PLANNED
+
+
+class CalendarOverrideFactory(DjangoModelFactory):
+    class Meta:
+        model = CalendarOverride
+
+    institution = factory.SubFactory(InstitutionFactory)
+    school_year = factory.SubFactory(
+        SchoolYearFactory, institution=factory.SelfAttribute("..institution")
+    )
+    kind = CalendarOverride.Kind.FREE_DAY
+    start_date = date(2026, 10, 7)
+    end_date = date(2026, 10, 7)
+    label = "Studiedag team"
+
+
+class LioDayFactory(DjangoModelFactory):
+    class Meta:
+        model = LioDay
+
+    placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
+    date = date(2026, 11, 2)
+    kind = LioDay.Kind.LESSON
