@@ -56,7 +56,8 @@ check-deploy: setup ## Django's deployment checklist with production-like settin
 		ALLOWED_HOSTS=lio.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 messages: $(BIN)/.installed ## Update the translation catalogues after changing strings
-	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --ignore=tests --no-obsolete
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 ci: test test-postgres migrations-check check-deploy lint
