@@ -54,3 +54,8 @@ def test_role_homes_have_no_untranslated_english_in_dutch(world: World, role: st
     page = client.get(reverse("home"), follow=True).content.decode()
     for english in ("My LIO", "My students", "Log out", "Skip to main content", "Placements"):
         assert english not in page
+
+
+def test_an_english_browser_still_gets_dutch_until_the_user_chooses() -> None:
+    page = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").get(reverse("accounts:login"))
+    assert '<html lang="nl">' in page.content.decode()
