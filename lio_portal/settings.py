@@ -38,8 +38,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "internships",
+    "signoffs",
     "portfolio",
     "assessments",
 ]
@@ -148,3 +151,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Background work (mail): run at once in development and tests, from a database queue with
+# `manage.py db_worker` in production.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+
+# Sign-off: personal links and reminders.
+SIGNATURE_LINK_MAX_AGE_DAYS = env.int("SIGNATURE_LINK_MAX_AGE_DAYS", default=14)
+SIGNATURE_REMINDER_AFTER_DAYS = env.int("SIGNATURE_REMINDER_AFTER_DAYS", default=3)
+SIGNATURE_REMINDER_INTERVAL_DAYS = env.int("SIGNATURE_REMINDER_INTERVAL_DAYS", default=4)
