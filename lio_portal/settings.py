@@ -111,7 +111,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files. Another backend (S3-compatible storage from django-storages, say) is
+    # configuration only: FILE_STORAGE_BACKEND and its options as JSON in FILE_STORAGE_OPTIONS.
+    "default": {
+        "BACKEND": env.str(
+            "FILE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json("FILE_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -121,6 +128,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "private-files")
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
