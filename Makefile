@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-postgres lint format check-deploy migrations-check ci clean
+.PHONY: run setup test test-postgres test-browser lint format check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
@@ -34,11 +34,15 @@ locale/.compiled: $(BIN)/.installed $(wildcard locale/*/LC_MESSAGES/*.po)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 	touch $@
 
-test: setup ## Run the test suite on SQLite
-	$(BIN)/pytest -q
+test: setup ## Run the test suite on SQLite (the browser tests have their own target)
+	$(BIN)/pytest -q --ignore=tests/browser
 
 test-postgres: setup ## Run the test suite on a throwaway PostgreSQL server
-	scripts/with-postgres $(BIN)/pytest -q
+	scripts/with-postgres $(BIN)/pytest -q --ignore=tests/browser
+
+test-browser: setup ## End-to-end journeys in headless Chromium (Debian's package), with axe-core
+	scripts/require-debian-packages chromium=chromium
+	$(BIN)/pytest -q tests/browser
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -60,7 +64,7 @@ messages: $(BIN)/.installed ## Update the translation catalogues after changing 
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-ci: test test-postgres migrations-check check-deploy lint
+ci: test test-postgres test-browser migrations-check check-deploy lint
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles locale/.compiled
