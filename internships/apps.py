@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class InternshipsConfig(AppConfig):
     name = "internships"
     verbose_name = _("Internships")
+
+    def ready(self) -> None:
+        from .signables import register_signables
+
+        register_signables()

@@ -5,7 +5,16 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from .membership import Membership
-from .models import Institution, Person, Placement, Role, School, SchoolYear, StudentProfile
+from .models import (
+    Institution,
+    Person,
+    Placement,
+    Role,
+    School,
+    SchoolYear,
+    StartApplication,
+    StudentProfile,
+)
 
 
 def placement_queryset() -> QuerySet[Placement]:
@@ -74,4 +83,26 @@ def students_of(*, institution: Institution) -> QuerySet[StudentProfile]:
 def schools_of(*, institution: Institution) -> QuerySet[School]:
     return School.objects.filter(institution=institution).annotate(
         placement_count=Count("placements")
+    )
+
+
+def start_applications_visible_to(membership: Membership) -> QuerySet[StartApplication]:
+    """Applications a member may open: via their placements, or because they are asked to sign."""
+    person = membership.person
+    if person is None:
+        return StartApplication.objects.none()
+    applications = StartApplication.objects.select_related(
+        "placement__student__person",
+        "placement__student__programme",
+        "placement__school_year",
+        "school",
+        "mentor",
+        "director",
+        "study_coach",
+    ).filter(placement__student__institution=person.institution_id)
+    if Role.COORDINATOR in membership.roles:
+        return applications
+    visible = placements_visible_to(membership).values("pk")
+    return applications.filter(
+        Q(placement__in=visible) | Q(mentor=person) | Q(director=person) | Q(study_coach=person)
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_start_application
 
 app_name = "internships"
 
@@ -15,4 +15,39 @@ urlpatterns = [
     path("students/<int:pk>/", views.StudentDetailView.as_view(), name="student-detail"),
     path("schools/", views.SchoolListView.as_view(), name="school-list"),
     path("schools/<int:pk>/", views.SchoolDetailView.as_view(), name="school-detail"),
+    path(
+        "my-lio/start-application/",
+        views_start_application.start_application_edit,
+        name="start-application-edit",
+    ),
+    path(
+        "my-lio/start-application/plan/",
+        views_start_application.start_application_plan_preview,
+        name="start-application-plan-preview",
+    ),
+    path(
+        "start-applications/",
+        views_start_application.StartApplicationListView.as_view(),
+        name="start-application-list",
+    ),
+    path(
+        "start-applications/<int:pk>/",
+        views_start_application.StartApplicationDetailView.as_view(),
+        name="start-application-detail",
+    ),
+    path(
+        "start-applications/<int:pk>/confirm/",
+        views_start_application.start_application_confirm_view,
+        name="start-application-confirm",
+    ),
+    path(
+        "start-applications/<int:pk>/return/",
+        views_start_application.start_application_return_view,
+        name="start-application-return",
+    ),
+    path(
+        "start-applications/<int:pk>/pdf/",
+        views_start_application.start_application_pdf_view,
+        name="start-application-pdf",
+    ),
 ]

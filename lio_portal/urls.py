@@ -12,5 +12,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("language/", language_switch, name="language-switch"),
     path("admin/", admin.site.urls),
+    path("", include("signoffs.urls")),
     path("", include("internships.urls")),
 ]

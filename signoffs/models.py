@@ -39,7 +39,10 @@ class SignatureRequest(DocumentMixin):
 
     role = models.CharField(_("signs as"), max_length=40)
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="signature_requests", verbose_name=_("signer")
+        Person,
+        on_delete=models.PROTECT,
+        related_name="signature_requests",
+        verbose_name=_("signer"),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

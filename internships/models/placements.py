@@ -33,6 +33,11 @@ class Grade(models.TextChoices):
         return [(value, label) for value, label in cls.choices if value.startswith(prefix)]
 
 
+def grades_display(grades: list[str]) -> str:
+    labels = dict(Grade.choices)
+    return ", ".join(str(labels.get(grade, grade)) for grade in grades)
+
+
 class Placement(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -129,5 +134,4 @@ class Placement(models.Model):
             raise ValidationError(errors)
 
     def get_grades_display(self) -> str:
-        labels = dict(Grade.choices)
-        return ", ".join(str(labels.get(grade, grade)) for grade in self.grades)
+        return grades_display(self.grades)

@@ -3,11 +3,12 @@
 from datetime import date
 
 from django.db import models
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import School
 from .people import Person, StudentProfile
-from .placements import Placement
+from .placements import Placement, grades_display
 
 
 class EntryRequirement(models.Model):
@@ -17,7 +18,10 @@ class EntryRequirement(models.Model):
         PROPAEDEUTIC = "propaedeutic", _("Propaedeutic diploma obtained")
         YOUNG_CHILD = "young_child", _("Module Young Child (Jonge Kind) completed")
         OLDER_CHILD = "older_child", _("Module Older Child (Oudere Kind) completed")
-        INCLUSIVE_EDUCATION = "inclusive", _("Module Inclusive Education (Passend Onderwijs) completed")
+        INCLUSIVE_EDUCATION = (
+            "inclusive",
+            _("Module Inclusive Education (Passend Onderwijs) completed"),
+        )
         MAIN_PHASE = "main_phase", _("All assessments of the main phase passed")
 
     student = models.ForeignKey(
@@ -115,9 +119,7 @@ class StartApplication(models.Model):
     periods_per_week = models.PositiveSmallIntegerField(
         _("teaching periods a week in the same class"), null=True, blank=True
     )
-    learning_areas = models.CharField(
-        _("learning areas taught"), max_length=300, blank=True
-    )
+    learning_areas = models.CharField(_("learning areas taught"), max_length=300, blank=True)
     school_confirms_conditions = models.BooleanField(
         _("the school confirms its conditions"), default=False
     )
@@ -145,6 +147,12 @@ class StartApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name}: {self.placement.student.person}"
+
+    def get_grades_display(self) -> str:
+        return grades_display(self.grades)
+
+    def get_weekdays_display(self) -> str:
+        return ", ".join(str(WEEKDAYS[day]) for day in self.weekdays if day in WEEKDAYS)
 
     @property
     def is_editable(self) -> bool:
