@@ -39,7 +39,7 @@ def test_coordinator_overview_placements_and_schools(page: Page) -> None:
     expect(page.locator("tbody tr")).to_have_count(planned)
     assert_accessible(page)
 
-    page.get_by_role("link", name="Sem van der Berg").click()
+    page.get_by_role("link", name="Sem van der Berg", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("LIO-stage van Sem van der Berg")
     expect(page.get_by_text("Basisschool De Vlinder, Breda")).to_be_visible()
     assert_accessible(page)
@@ -49,11 +49,11 @@ def test_coordinator_overview_placements_and_schools(page: Page) -> None:
     ).click()
     expect(page.locator("tbody tr")).to_have_count(4)
     assert_accessible(page)
-    page.get_by_role("link", name="OBS De Regenboog").click()
+    page.get_by_role("link", name="OBS De Regenboog", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("OBS De Regenboog")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Emma de Boer").click()
+    page.get_by_role("link", name="Emma de Boer", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("LIO-stage van Emma de Boer")
     assert_accessible(page)
     screenshot(page, "placement-detail", docs=True)

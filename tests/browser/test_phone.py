@@ -20,10 +20,10 @@ def test_mentor_pages_fit_a_phone(phone_page: Page) -> None:
     screenshot(page, "phone-my-students", docs=True)
 
     page.get_by_role("button", name="Menu openen of sluiten").click()
-    expect(page.get_by_role("link", name="Mijn studenten")).to_be_visible()
+    expect(page.get_by_role("link", name="Mijn studenten", exact=True)).to_be_visible()
     assert_fits_phone(page)
 
-    page.get_by_role("link", name="Emma de Boer").click()
+    page.get_by_role("link", name="Emma de Boer", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("LIO-stage van Emma de Boer")
     assert_fits_phone(page)
     assert_accessible(page)
