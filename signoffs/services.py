@@ -179,6 +179,22 @@ def signature_request_send_back(
     return request
 
 
+def signature_requests_hold(*, document: models.Model, actor: Person | None) -> int:
+    """The document went back to its author: withdraw the open requests and their links.
+
+    Submitting again asks those signers anew (with a fresh link); nobody is reminded meanwhile.
+    """
+    held = 0
+    for request in SignatureRequest.objects.select_for_update().filter(
+        **_of(document), status=SignatureRequest.Status.PENDING
+    ):
+        request.status = SignatureRequest.Status.CANCELLED
+        request.save(update_fields=["status"])
+        links_revoke(document=document, person=request.person, purpose=SIGN)
+        held += 1
+    return held
+
+
 def signatures_void(*, document: models.Model, reason: str, actor: Person | None) -> int:
     """Void every valid signature (kept in the history) and ask for them again."""
     voided = 0

@@ -361,6 +361,7 @@ def start_application_return(
 
 
 def _return_to_student(*, application: StartApplication, actor: Person, comment: str) -> None:
+    signoffs.signature_requests_hold(document=application, actor=actor)
     application.status = StartApplication.Status.RETURNED
     application.return_comment = comment.strip()
     application.save(update_fields=["status", "return_comment", "updated_at"])

@@ -420,3 +420,44 @@ def test_mail_is_in_the_signers_language(
     assert to_mentor.subject.startswith("Please sign")
     to_director = next(m for m in mail.outbox if m.to == [nl.people[Role.DIRECTOR].email])
     assert to_director.subject.startswith("Graag ondertekenen")
+
+
+def test_sending_back_withdraws_the_other_open_requests_until_resubmitted(
+    nl: World, django_capture_on_commit_callbacks: Capture
+) -> None:
+    application = _submit(nl, django_capture_on_commit_callbacks)
+    links = _links()
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(
+            links[nl.people[Role.DIRECTOR].email], {"action": "send_back", "comment": "Klas?"}
+        )
+    assert Client().get(links[nl.people[Role.MENTOR].email]).status_code == 404
+    assert signature_reminders_send(now=timezone.now() + timedelta(days=10)) == 0
+    mail.outbox.clear()
+    _submit(nl, django_capture_on_commit_callbacks, class_name="groep 7a")
+    application.refresh_from_db()
+    assert application.status == StartApplication.Status.SUBMITTED
+    assert len(_links()) == 3
+    assert SignatureRequest.objects.filter(status="pending").count() == 3
+
+
+def test_the_coordinator_records_entry_requirements(world: World) -> None:
+    student = world.placement.student
+    url = reverse("internships:entry-requirements-update", args=[student.pk])
+    client = client_for(world.people[Role.COORDINATOR])
+    client.post(url, {"met": ["propaedeutic", "young_child"]})
+    assert set(student.entry_requirements.values_list("kind", flat=True)) == {
+        "propaedeutic",
+        "young_child",
+    }
+    client.post(url, {"met": ["young_child"]})
+    assert list(student.entry_requirements.values_list("kind", flat=True)) == ["young_child"]
+    page = client.get(reverse("internships:student-detail", args=[student.pk])).content.decode()
+    assert "Passend Onderwijs" in page
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT, Role.STUDY_COACH, Role.MENTOR])
+def test_only_the_coordinator_records_entry_requirements(world: World, role: str) -> None:
+    url = reverse("internships:entry-requirements-update", args=[world.placement.student.pk])
+    assert client_for(world.people[role]).post(url, {"met": ["propaedeutic"]}).status_code == 403
+    assert not EntryRequirement.objects.exists()
