@@ -123,6 +123,14 @@ def tab_to(page: Page, target: Locator, *, max_presses: int = 20) -> None:
     raise AssertionError(f"{target} not reached with {max_presses} presses of Tab")
 
 
+def download(page: Page, link: Locator) -> tuple[str, bytes]:
+    """Click a download link as the user would; the file's suggested name and its content."""
+    with page.expect_download() as info:
+        link.click()
+    file = info.value
+    return file.suggested_filename, Path(file.path()).read_bytes()
+
+
 def link_in_mail(to: str) -> str:
     """The first link in the newest mail sent to `to` (the live server shares the outbox)."""
     for message in reversed(mail.outbox):
