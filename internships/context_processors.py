@@ -18,6 +18,10 @@ _NAVIGATION = [
     (frozenset({Role.COORDINATOR}), "internships:school-list", _("Schools")),
     (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO")),
     (_STAFF_ROLES, "internships:my-students", _("My students")),
+    (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio")),
+    (frozenset({Role.COORDINATOR}), "portfolio:student-list", _("Portfolios")),
+    (frozenset({Role.STUDY_COACH}), "portfolio:feedback-queue", _("Portfolio feedback")),
+    (frozenset({Role.GRADUATION_SUPERVISOR}), "portfolio:sketch-list", _("Profile sketches")),
 ]
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("language/", language_switch, name="language-switch"),
     path("admin/", admin.site.urls),
+    path("portfolio/", include("portfolio.urls")),
     path("", include("signoffs.urls")),
     path("", include("internships.urls")),
 ]

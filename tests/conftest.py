@@ -23,6 +23,12 @@ def _fast_password_hasher(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _private_files_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploads go to a temporary folder, never into the project's private-files/."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "private-files"  # type: ignore[attr-defined]
+
+
 @dataclass
 class World:
     """An institution with a school, a placement and a person in every role."""

@@ -22,6 +22,16 @@ from internships.models import (
     StudentProfile,
     Track,
 )
+from portfolio.demo_files import tiny_pdf
+from portfolio.models import (
+    Assignment,
+    AssignmentWork,
+    Attachment,
+    ProfileSketch,
+    SketchSection,
+    Theme,
+    WorkStatus,
+)
 
 TEST_PASSWORD = "correct-horse-battery"
 
@@ -160,3 +170,65 @@ class LioDayFactory(DjangoModelFactory):
     placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
     date = date(2026, 11, 2)
     kind = LioDay.Kind.LESSON
+
+
+# Portfolio: assignment portfolio (track VL) and profile sketch (track NL).
+
+
+class AssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    programme = factory.SubFactory(
+        ProgrammeFactory, institution__country=Country.BE, track=Track.VL
+    )
+    lio_year = 1
+    theme = Theme.LEARNING_ENVIRONMENT
+    title = factory.Sequence(lambda n: f"Opdracht {n}")
+    description = "Beschrijf wat je deed en reflecteer."
+    deadline = date(2026, 12, 1)
+
+
+class AssignmentWorkFactory(DjangoModelFactory):
+    class Meta:
+        model = AssignmentWork
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    student = factory.SubFactory(
+        StudentProfileFactory,
+        institution=factory.SelfAttribute("..assignment.programme.institution"),
+        programme=factory.SelfAttribute("..assignment.programme"),
+        lio_year=factory.SelfAttribute("..assignment.lio_year"),
+    )
+    status = WorkStatus.DRAFT
+    text = "Mijn reflectie op deze opdracht."
+
+
+class AttachmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    work = factory.SubFactory(AssignmentWorkFactory)
+    file = factory.django.FileField(filename="plan.pdf", data=tiny_pdf("Lesvoorbereiding"))
+    original_name = "plan.pdf"
+    content_type = "application/pdf"
+    size = factory.LazyAttribute(lambda o: o.file.size)
+    uploaded_by = factory.SelfAttribute("work.student.person")
+
+
+class ProfileSketchFactory(DjangoModelFactory):
+    class Meta:
+        model = ProfileSketch
+
+    student = factory.SubFactory(StudentProfileFactory)
+    status = WorkStatus.DRAFT
+
+
+class SketchSectionFactory(DjangoModelFactory):
+    class Meta:
+        model = SketchSection
+
+    sketch = factory.SubFactory(ProfileSketchFactory)
+    position = factory.Sequence(lambda n: n)
+    heading = "Wie ben ik als leerkracht?"
+    text = "Ik breng rust in de groep."

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from internships.demo import DEMO_PASSWORD, seed_demo
+from portfolio.demo import seed_portfolio
 
 
 class Command(BaseCommand):
@@ -25,5 +26,6 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             logins = seed_demo()
+            seed_portfolio()
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")

@@ -1,0 +1,27 @@
+"""`{% status_badge status %}`: the status of portfolio work as a coloured, labelled badge."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from ..models import WorkStatus
+
+register = template.Library()
+
+_COLOURS = {
+    WorkStatus.NOT_STARTED: "secondary",
+    WorkStatus.DRAFT: "info",
+    WorkStatus.SUBMITTED: "warning",
+    WorkStatus.REVISE: "danger",
+    WorkStatus.APPROVED: "success",
+}
+
+
+@register.simple_tag
+def status_badge(status: str | None) -> SafeString:
+    status = status or WorkStatus.NOT_STARTED
+    return format_html(
+        '<span class="badge text-bg-{}">{}</span>',
+        _COLOURS.get(status, "secondary"),
+        WorkStatus(status).label,
+    )

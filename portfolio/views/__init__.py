@@ -1,0 +1,1 @@
+"""Views of the portfolio: thin, one service per state change."""
