@@ -1,5 +1,6 @@
 """Start application pages: the student's form, the shared status page, the coordinator's list."""
 
+from io import BytesIO
 from typing import Any
 
 from django.contrib import messages
@@ -208,7 +209,7 @@ def start_application_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(start_applications_visible_to(membership), pk=pk)
     document = start_application_pdf(application)
     return FileResponse(
-        iter([document.data]),
+        BytesIO(document.data),
         as_attachment=True,
         filename=document.filename,
         content_type=document.content_type,

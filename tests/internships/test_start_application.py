@@ -382,7 +382,10 @@ def test_the_pdf_shows_the_signatures_and_is_the_same_on_every_download(
         _sign_by_link(path, django_capture_on_commit_callbacks)
     client = client_for(nl.people[Role.STUDENT])
     url = reverse("internships:start-application-pdf", args=[application.pk])
-    first = b"".join(client.get(url).streaming_content)
+    response = client.get(url)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+    first = b"".join(response.streaming_content)
     second = b"".join(client.get(url).streaming_content)
     assert first == second
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(first)).pages)
