@@ -102,12 +102,23 @@ def plan_lio_period(
     if region not in REGIONS:
         raise PlanningError("unknown_region", region=region)
     run = weekday_run(weekdays)
-    school_year_end = school_year_bounds(start)[1]
-    free_days = library_free_days(region, start, school_year_end)
+    free_days = library_free_days(region, start, school_year_bounds(start)[1])
     free_days.update(_labelled(extra_free_days))
     for day in extra_school_days:
         free_days.pop(day, None)
-    return _plan(start, run, free_days, school_year_end)
+    return plan_with_free_days(start, run, free_days)
+
+
+def plan_with_free_days(
+    start: date, weekdays: Iterable[int], free_days: Mapping[date, str]
+) -> LioPlan:
+    """Plan 25 counted LIO days from `start`, skipping exactly the given free days.
+
+    For callers that already merged the calendar themselves: a school's calendar with its
+    overrides, or the day log's projection, where logged absences are free days too.
+    """
+    run = weekday_run(weekdays)
+    return _plan(start, run, free_days, school_year_bounds(start)[1])
 
 
 def _labelled(extra_free_days: Mapping[date, str] | Iterable[date]) -> dict[date, str]:

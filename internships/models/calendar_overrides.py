@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Institution, School, SchoolYear
+from .people import Person
 
 
 class CalendarOverride(models.Model):
@@ -38,6 +39,14 @@ class CalendarOverride(models.Model):
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"))
     label = models.CharField(_("label"), max_length=120)
+    changed_by = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -57,3 +57,7 @@ class LioDay(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    def get_responsibilities_display(self) -> str:
+        labels = dict(Responsibility.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.responsibilities)

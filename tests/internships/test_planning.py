@@ -16,6 +16,7 @@ from internships.planning import (
     PlanningError,
     _plan,
     plan_lio_period,
+    plan_with_free_days,
     weekday_run,
 )
 
@@ -433,3 +434,31 @@ def test_an_extra_free_day_outside_the_pattern_changes_nothing() -> None:
     )
 
     assert plan.skipped_days == AUTUMN_NOORD
+
+
+# --- planning over a calendar the caller merged ----------------------------------------------
+
+
+@PROPERTY_SETTINGS
+@given(run=runs, day=start_dates, region=regions)
+def test_property_planning_over_the_library_calendar_is_the_public_planner(
+    run: tuple[int, ...], day: date, region: str
+) -> None:
+    start = _first_day_on(run, day)
+    free_days = library_free_days(region, start, school_year_bounds(start)[1])
+
+    try:
+        expected = plan_lio_period(start, set(run), region)
+    except PlanningError as exc:
+        with pytest.raises(PlanningError) as exc_info:
+            plan_with_free_days(start, run, free_days)
+        assert exc_info.value.code == exc.code
+    else:
+        assert plan_with_free_days(start, run, free_days) == expected
+
+
+def test_planning_over_a_merged_calendar_validates_the_weekdays() -> None:
+    with pytest.raises(PlanningError) as exc_info:
+        plan_with_free_days(date(2026, 10, 5), {MON, WED, FRI}, {})
+
+    assert exc_info.value.code == "not_consecutive"
