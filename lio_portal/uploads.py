@@ -98,7 +98,8 @@ class CheckedUpload:
 
 
 def allowed_types_label(allowed: Iterable[str]) -> str:
-    return ", ".join(str(KINDS[content_type].label) for content_type in sorted(allowed))
+    wanted = frozenset(allowed)
+    return ", ".join(str(kind.label) for kind in KINDS.values() if kind.content_type in wanted)
 
 
 def check_upload(upload: File, *, allowed: Iterable[str] = DOCUMENT_TYPES) -> CheckedUpload:
@@ -118,7 +119,7 @@ def check_upload(upload: File, *, allowed: Iterable[str] = DOCUMENT_TYPES) -> Ch
     content_type = sniff_content_type(upload)
     if content_type not in allowed:
         raise ValidationError(
-            _("The file %(name)s is not of a type the portal accepts. Allowed: %(types)s."),
+            _("The content of %(name)s is not one of the allowed file types (%(types)s)."),
             code="type",
             params={"name": name, "types": allowed_types_label(allowed)},
         )

@@ -32,7 +32,12 @@ class UploadForm(forms.Form):
 class ReviewForm(forms.Form):
     feedback = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 6}))
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=WorkFeedback.Decision.choices, widget=forms.RadioSelect
+        label=_("Decision"),
+        choices=[
+            (WorkFeedback.Decision.APPROVED, _("Approve")),
+            (WorkFeedback.Decision.REVISE, _("Ask for a revision")),
+        ],
+        widget=forms.RadioSelect,
     )
 
 
