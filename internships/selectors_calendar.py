@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .calendars import library_free_days, school_year_bounds
@@ -134,4 +134,19 @@ def institution_overrides(
         CalendarOverride.objects.filter(institution=institution, school_year=school_year)
         .select_related("school", "changed_by")
         .order_by("school__name", "start_date", "pk")
+    )
+
+
+def schools_with_override_counts(
+    *, institution: Institution, school_year: SchoolYear
+) -> QuerySet[School]:
+    """The institution's schools, each with the number of its own overrides in the year."""
+    return (
+        School.objects.filter(institution=institution)
+        .annotate(
+            override_count=Count(
+                "calendar_overrides", filter=Q(calendar_overrides__school_year=school_year)
+            )
+        )
+        .order_by("name")
     )
