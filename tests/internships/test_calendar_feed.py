@@ -79,15 +79,18 @@ def test_the_feed_holds_no_notes_or_other_people(lio: World) -> None:
     assert student.person.email not in body
 
 
-def test_the_feed_speaks_the_students_language(lio: World) -> None:
+@pytest.mark.parametrize(
+    ("language", "planned"), [("nl", "LIO-dag (gepland)"), ("en", "LIO day (planned)")]
+)
+def test_the_feed_speaks_the_students_language(lio: World, language: str, planned: str) -> None:
     student = lio.placement.student
-    student.person.language = "en"
+    student.person.language = language
     student.person.save()
     calendar_feed_renew(student=student)
 
     body = Client().get(_feed_url(student)).content.decode()
 
-    assert "LIO day (planned)" in body
+    assert planned in body
 
 
 def test_the_student_makes_renews_and_switches_off_the_address(lio: World) -> None:

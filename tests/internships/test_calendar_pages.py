@@ -297,3 +297,15 @@ def test_the_planner_starts_from_the_students_placement(world: World) -> None:
         "weekdays": [0, 1, 2],
     }
     assert not form.is_bound
+
+
+def test_a_flemish_school_calendar_has_the_flemish_holidays(other_world: World) -> None:
+    url = reverse(
+        "internships:school-calendar", args=[other_world.school.pk, other_world.school_year.pk]
+    )
+
+    response = client_for(other_world.people[Role.COORDINATOR]).get(url)
+
+    free = {note.first for month in response.context["months"] for note in month.notes}
+    assert date(2026, 11, 2) in free  # the Flemish autumn break starts after All Saints' Day
+    assert date(2026, 11, 11) in free  # Wapenstilstand
