@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .membership import Membership
-from .models import INSTITUTION_ROLES, SCHOOL_ROLES, Role
+from .models import INSTITUTION_ROLES, SCHOOL_ROLES, Country, Role
 
 _STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
 
@@ -16,13 +16,19 @@ _NAVIGATION = [
     (frozenset({Role.COORDINATOR}), "internships:placement-list", _("Placements")),
     (frozenset({Role.COORDINATOR}), "internships:student-list", _("Students")),
     (frozenset({Role.COORDINATOR}), "internships:school-list", _("Schools")),
+    (frozenset({Role.COORDINATOR}), "internships:calendar-list", _("Calendars")),
+    (frozenset({Role.COORDINATOR}), "internships:planner", _("Planner")),
     (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO")),
+    (frozenset({Role.STUDENT}), "internships:day-log", _("LIO days")),
+    (frozenset({Role.STUDENT}), "internships:planner", _("Planner")),
     (_STAFF_ROLES, "internships:my-students", _("My students")),
     (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio")),
     (frozenset({Role.COORDINATOR}), "portfolio:student-list", _("Portfolios")),
     (frozenset({Role.STUDY_COACH}), "portfolio:feedback-queue", _("Portfolio feedback")),
     (frozenset({Role.GRADUATION_SUPERVISOR}), "portfolio:sketch-list", _("Profile sketches")),
 ]
+# The 25-day planner and the day log belong to track NL (Dutch institutions).
+_NL_ONLY = frozenset({"internships:planner", "internships:day-log"})
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -34,6 +40,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [
         {"url": reverse(name), "label": label, "active": name == current}
         for roles, name, label in _NAVIGATION
-        if membership.has_any(roles)
+        if membership.has_any(roles) and (name not in _NL_ONLY or _is_dutch(membership))
     ]
     return {"nav_items": items, "membership": membership}
+
+
+def _is_dutch(membership: Membership) -> bool:
+    return membership.institution is not None and membership.institution.country == Country.NL

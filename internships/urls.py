@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_start_application
+from . import views, views_calendar, views_days, views_start_application
 
 app_name = "internships"
 
@@ -15,6 +15,31 @@ urlpatterns = [
     path("students/<int:pk>/", views.StudentDetailView.as_view(), name="student-detail"),
     path("schools/", views.SchoolListView.as_view(), name="school-list"),
     path("schools/<int:pk>/", views.SchoolDetailView.as_view(), name="school-detail"),
+    path("calendars/", views_calendar.calendar_list, name="calendar-list"),
+    path(
+        "calendars/<int:school_pk>/<int:year_pk>/",
+        views_calendar.school_calendar,
+        name="school-calendar",
+    ),
+    path("calendars/changes/new/", views_calendar.override_create, name="override-create"),
+    path("calendars/changes/<int:pk>/", views_calendar.override_update, name="override-update"),
+    path(
+        "calendars/changes/<int:pk>/delete/",
+        views_calendar.override_delete,
+        name="override-delete",
+    ),
+    path("planner/", views_calendar.planner, name="planner"),
+    path("my-lio/days/", views_days.day_log, name="day-log"),
+    path("my-lio/days/<str:day>/", views_days.day_edit, name="day-edit"),
+    path("my-lio/calendar-link/", views_days.feed_renew, name="feed-renew"),
+    path("my-lio/calendar-link/off/", views_days.feed_revoke, name="feed-revoke"),
+    path("calendar/<str:token>.ics", views_days.lio_feed, name="lio-feed"),
+    path("placements/<int:pk>/days/", views_days.placement_days, name="placement-days"),
+    path(
+        "placements/<int:pk>/days/confirm/",
+        views_days.placement_days_confirm,
+        name="placement-days-confirm",
+    ),
     path(
         "my-lio/start-application/",
         views_start_application.start_application_edit,

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from .selectors import (
     schools_of,
     students_of,
 )
+from .selectors_days import day_log_for, has_day_log
 
 STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
 
@@ -64,10 +65,16 @@ class StudentHomeView(RoleRequiredMixin, TemplateView):
             .exclude(status=Placement.Status.CANCELLED)
             .first()
         )
+        progress = (
+            day_log_for(placement=placement, today=timezone.localdate()).progress
+            if has_day_log(placement)
+            else None
+        )
         return super().get_context_data(
             profile=profile,
             placement=placement,
             next_steps=student_next_steps(placement),
+            progress=progress,
             **kwargs,
         )
 
@@ -80,7 +87,13 @@ class StaffHomeView(RoleRequiredMixin, ListView):
     context_object_name = "placements"
 
     def get_queryset(self) -> QuerySet[Placement]:
-        return placements_visible_to(self.membership).exclude(status=Placement.Status.CANCELLED)
+        return (
+            placements_visible_to(self.membership)
+            .exclude(status=Placement.Status.CANCELLED)
+            .annotate(
+                days_to_confirm=Count("lio_days", filter=Q(lio_days__confirmed_at__isnull=True))
+            )
+        )
 
 
 class CoordinatorOverviewView(RoleRequiredMixin, TemplateView):

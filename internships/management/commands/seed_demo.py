@@ -3,8 +3,10 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 
 from internships.demo import DEMO_PASSWORD, seed_demo
+from internships.demo_days import seed_demo_days
 from portfolio.demo import seed_portfolio
 
 
@@ -26,6 +28,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             logins = seed_demo()
+            seed_demo_days(today=timezone.localdate())
             seed_portfolio()
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")
