@@ -13,6 +13,11 @@ urlpatterns = [
     path("placements/<int:pk>/", views.PlacementDetailView.as_view(), name="placement-detail"),
     path("students/", views.StudentListView.as_view(), name="student-list"),
     path("students/<int:pk>/", views.StudentDetailView.as_view(), name="student-detail"),
+    path(
+        "students/<int:pk>/entry-requirements/",
+        views.entry_requirements_update,
+        name="entry-requirements-update",
+    ),
     path("schools/", views.SchoolListView.as_view(), name="school-list"),
     path("schools/<int:pk>/", views.SchoolDetailView.as_view(), name="school-detail"),
     path("calendars/", views_calendar.calendar_list, name="calendar-list"),

@@ -1,12 +1,17 @@
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .eligibility import missing_entry_requirements
+from .forms.entry_requirements import EntryRequirementsForm
 from .membership import SESSION_KEY, Membership
 from .models import (
     INSTITUTION_ROLES,
@@ -17,7 +22,7 @@ from .models import (
     StudentProfile,
 )
 from .next_steps import student_next_steps
-from .permissions import RoleRequiredMixin
+from .permissions import RoleRequiredMixin, role_required
 from .selectors import (
     current_school_year,
     placement_queryset,
@@ -27,6 +32,7 @@ from .selectors import (
     students_of,
 )
 from .selectors_days import day_log_for, has_day_log
+from .services.entry_requirements import entry_requirements_record
 
 STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
 
@@ -70,10 +76,12 @@ class StudentHomeView(RoleRequiredMixin, TemplateView):
             if has_day_log(placement)
             else None
         )
+        application = getattr(placement, "start_application", None) if placement else None
         return super().get_context_data(
             profile=profile,
             placement=placement,
-            next_steps=student_next_steps(placement),
+            application=application,
+            next_steps=student_next_steps(placement, application),
             progress=progress,
             **kwargs,
         )
@@ -182,9 +190,33 @@ class StudentDetailView(RoleRequiredMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        met = [r.kind for r in self.object.entry_requirements.all()]
         return super().get_context_data(
-            placements=placement_queryset().filter(student=self.object), **kwargs
+            placements=placement_queryset().filter(student=self.object),
+            requirements_form=EntryRequirementsForm(initial={"met": met}),
+            missing_requirements=missing_entry_requirements(met),
+            **kwargs,
         )
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def entry_requirements_update(request: HttpRequest, pk: int) -> HttpResponse:
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    student = get_object_or_404(students_of(institution=membership.institution), pk=pk)
+    form = EntryRequirementsForm(request.POST)
+    if form.is_valid():
+        try:
+            entry_requirements_record(
+                student=student,
+                met=set(form.cleaned_data["met"]),
+                actor=membership.person,  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The entry requirements have been saved."))
+    return redirect("internships:student-detail", pk)
 
 
 class SchoolListView(RoleRequiredMixin, ListView):

@@ -23,6 +23,7 @@ from .pdf import start_application_pdf
 from .permissions import RoleRequiredMixin, role_required
 from .planning import PlanningError
 from .selectors import start_applications_visible_to
+from .selectors_calendar import plan_for_school
 from .services.start_applications import (
     StartApplicationData,
     start_application_confirm,
@@ -30,7 +31,7 @@ from .services.start_applications import (
     start_application_save,
     start_application_submit,
 )
-from .start_application_planning import plan_at_school, plan_for_application
+from .start_application_planning import plan_for_application
 
 _DATA_FIELDS = [name for name in StartApplicationData.__dataclass_fields__ if name != "school"]
 
@@ -253,18 +254,14 @@ def start_application_plan_preview(request: HttpRequest) -> HttpResponse:
     form = PlanPreviewForm(request.GET, institution=student.institution)
     plan, error = None, None
     if form.is_valid():
-        _application, placement = _current(membership)
-        school_year = placement.school_year if placement else None
-        if school_year is not None:
-            try:
-                plan = plan_at_school(
-                    school=form.cleaned_data["school"],
-                    school_year=school_year,
-                    start=form.cleaned_data["start_date"],
-                    weekdays=form.cleaned_data["weekdays"],
-                )
-            except PlanningError as exc:
-                error = str(exc)
+        try:
+            plan = plan_for_school(
+                school=form.cleaned_data["school"],
+                start=form.cleaned_data["start_date"],
+                weekdays=form.cleaned_data["weekdays"],
+            )
+        except PlanningError as exc:
+            error = str(exc)
     return render(
         request,
         "internships/start_application/_plan_preview.html",

@@ -10,14 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import CalendarOverride, Institution, School, SchoolYear
 from ..planning import PlanningError
-
-WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-]
+from .fields import WEEKDAY_CHOICES, DateInput
 
 # Which field a planner error belongs next to.
 _PLANNING_ERROR_FIELDS = {
@@ -29,13 +22,6 @@ _PLANNING_ERROR_FIELDS = {
     "start_free": "start",
     "past_school_year": "start",
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def add_planning_error(form: forms.Form, exc: PlanningError) -> None:

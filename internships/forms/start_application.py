@@ -15,22 +15,9 @@ from ..models import (
     StudentProfile,
     Track,
 )
+from .fields import WEEKDAY_CHOICES, DateInput
 
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-]
 YES_NO = [("", "—"), ("true", _("Yes")), ("false", _("No"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -83,7 +70,7 @@ class StartApplicationForm(forms.Form):
     def _add_nl_fields(self) -> None:
         self.fields["weekdays"] = forms.TypedMultipleChoiceField(
             label=_("LIO days of the week"),
-            choices=WEEKDAYS,
+            choices=WEEKDAY_CHOICES,
             coerce=int,
             required=False,
             widget=forms.CheckboxSelectMultiple,
@@ -151,7 +138,7 @@ class StartApplicationForm(forms.Form):
 class PlanPreviewForm(forms.Form):
     school = forms.ModelChoiceField(queryset=School.objects.none())
     start_date = forms.DateField()
-    weekdays = forms.TypedMultipleChoiceField(choices=WEEKDAYS, coerce=int)
+    weekdays = forms.TypedMultipleChoiceField(choices=WEEKDAY_CHOICES, coerce=int)
 
     def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -63,3 +63,15 @@ def test_it_refuses_with_debug_off_unless_forced(settings: object) -> None:
     with pytest.raises(CommandError):
         _seed()
     assert _seed(force=True)
+
+
+def test_demo_start_applications_cover_every_stage() -> None:
+    from internships.models import EntryRequirement, StartApplication
+
+    _seed()
+    statuses = set(StartApplication.objects.values_list("status", flat=True))
+    assert {"confirmed", "submitted", "returned"} <= statuses
+    levi = StudentProfile.objects.get(student_number="NL-500110")
+    assert not levi.entry_requirements.filter(kind=EntryRequirement.Kind.MAIN_PHASE).exists()
+    _seed()
+    assert StartApplication.objects.filter(status="submitted").count() == 1

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from internships.demo import DEMO_PASSWORD, seed_demo
+from internships.demo_applications import seed_demo_applications
 from internships.demo_days import seed_demo_days
 from portfolio.demo import seed_portfolio
 
@@ -28,7 +29,8 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             logins = seed_demo()
-            seed_demo_days(today=timezone.localdate())
             seed_portfolio()
+            seed_demo_days(today=timezone.localdate())
+            seed_demo_applications(today=timezone.localdate())
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")
