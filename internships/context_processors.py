@@ -16,7 +16,7 @@ _NAVIGATION = [
     (frozenset({Role.COORDINATOR}), "internships:placement-list", _("Placements")),
     (frozenset({Role.COORDINATOR}), "internships:student-list", _("Students")),
     (frozenset({Role.COORDINATOR}), "internships:school-list", _("Schools")),
-    (frozenset({Role.COORDINATOR}), "internships:start-application-list", _("Start applications")),
+    (frozenset({Role.COORDINATOR}), "internships:start-application-list", _("Applications")),
     (frozenset({Role.COORDINATOR}), "internships:calendar-list", _("Calendars")),
     (frozenset({Role.COORDINATOR}), "internships:planner", _("Planner")),
     (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO")),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest, SignOffEvent
+from signoffs.selectors import role_label
 
 from .models import EntryRequirement, Placement, Role, StartApplication, Track
 from .services.start_applications import SIGNER_ROLES, start_application_content
@@ -105,7 +106,7 @@ def _sign(application: StartApplication, role: str, when: datetime) -> None:
         object_id=application.pk,
         action=SignOffEvent.Action.SIGNED,
         actor=person,
-        detail=role,
+        detail=role_label(role),
         created_at=when,
     )
 

@@ -23,6 +23,7 @@ from .hashing import content_hash
 from .links import SIGN, link_issue, links_revoke
 from .models import Signature, SignatureRequest, SignOffEvent
 from .registry import kind_for
+from .selectors import role_label
 
 
 def _of(document: models.Model) -> dict[str, object]:
@@ -89,7 +90,7 @@ def _request_cancel(
         action=SignOffEvent.Action.LINK_REVOKED,
         actor=actor,
         detail=_("%(name)s (%(role)s) no longer needs to sign.")
-        % {"name": request.person, "role": request.role},
+        % {"name": request.person, "role": role_label(request.role)},
     )
 
 
