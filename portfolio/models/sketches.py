@@ -12,8 +12,6 @@ from lio_portal.uploads import StoredUpload
 
 from .status import WorkStatus
 
-LUK_CREDITS = 5
-
 
 class ProfileSketch(models.Model):
     """Who the student is and wants to become as a starting teacher, in text and images."""

@@ -1,8 +1,10 @@
 """Uploads are checked by content, not by name (lio_portal/uploads.py)."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lio_portal import uploads
@@ -16,6 +18,7 @@ from lio_portal.uploads import (
     protected_file_response,
 )
 from portfolio.demo_files import tiny_pdf, tiny_png
+from portfolio.models import Attachment
 from tests.portfolio.conftest import docx_bytes, zip_bytes
 
 
@@ -69,9 +72,7 @@ def test_a_file_over_the_size_limit_is_refused(settings: object) -> None:
 
 
 def test_the_size_limit_comes_from_upload_max_mb() -> None:
-    from django.conf import settings
-
-    assert settings.UPLOAD_MAX_BYTES == 20 * 1024 * 1024
+    assert django_settings.UPLOAD_MAX_BYTES == 20 * 1024 * 1024
 
 
 def test_only_the_allowed_types_pass() -> None:
@@ -116,11 +117,7 @@ def test_a_zip_bomb_is_refused_without_unpacking(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.django_db
-def test_the_download_response_uses_the_stored_type_and_never_lets_the_browser_sniff(
-    settings: object,
-) -> None:
-    from django.core.files.storage import default_storage
-
+def test_the_download_response_uses_the_stored_type_and_never_lets_the_browser_sniff() -> None:
     name = default_storage.save("tests/file.bin", ContentFile(tiny_pdf("x")))
     field_file = _field_file(name)
     response = protected_file_response(
@@ -139,6 +136,4 @@ def test_the_download_response_uses_the_stored_type_and_never_lets_the_browser_s
 
 
 def _field_file(name: str) -> object:
-    from portfolio.models import Attachment
-
     return Attachment(file=name).file
