@@ -21,6 +21,7 @@ from .models import (
     Assignment,
     AssignmentWork,
     Attachment,
+    ProfessionalProduct,
     ProfileSketch,
     SketchImage,
     SketchVersion,
@@ -284,3 +285,32 @@ def resolve_version_sections(version: SketchVersion) -> list[dict[str, object]]:
 
 def is_study_coach_of(*, person: Person, student: StudentProfile) -> bool:
     return _coached_student_ids(person).filter(student=student).exists()
+
+
+# Professional product (track NL)
+
+
+@dataclass(frozen=True)
+class ProductSupervision:
+    """What the LIO lesson assessment needs to know about a student's professional product."""
+
+    exempt: bool  # the student has an exemption (vrijstelling) for the beroepsproduct
+    started: bool  # an approved start form exists (the product has started)
+    graduation_supervisor: Person | None  # the assigned afstudeerbegeleider, if any
+
+
+def product_supervision(*, student: StudentProfile) -> ProductSupervision:
+    """DOMAIN.md: the afstudeerbegeleider assesses the LIO lesson by default; an assessor
+    assigned by the institution does when the student is exempt or has not started. One query."""
+    product = (
+        ProfessionalProduct.objects.filter(student=student)
+        .select_related("graduation_supervisor")
+        .first()
+    )
+    if product is None:
+        return ProductSupervision(exempt=False, started=False, graduation_supervisor=None)
+    return ProductSupervision(
+        exempt=product.is_exempt,
+        started=product.is_started,
+        graduation_supervisor=product.graduation_supervisor,
+    )

@@ -3,6 +3,7 @@
 from datetime import date
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import User
@@ -27,6 +28,10 @@ from portfolio.models import (
     Assignment,
     AssignmentWork,
     Attachment,
+    ExpertiseArea,
+    ProductStatus,
+    ProductType,
+    ProfessionalProduct,
     ProfileSketch,
     SketchSection,
     Theme,
@@ -232,3 +237,39 @@ class SketchSectionFactory(DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
     heading = "Wie ben ik als leerkracht?"
     text = "Ik breng rust in de groep."
+
+
+class ExpertiseAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = ExpertiseArea
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Expertisegebied {n}")
+
+
+class ProductTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = ProductType
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Producttype {n}")
+
+
+class ProfessionalProductFactory(DjangoModelFactory):
+    """A submitted start form; pass status, approved_on and graduation_supervisor for later
+    states."""
+
+    class Meta:
+        model = ProfessionalProduct
+
+    student = factory.SubFactory(StudentProfileFactory)
+    status = ProductStatus.SUBMITTED
+    title = "Rust in de klas"
+    question = "Hoe krijgen we meer rust bij de overgang tussen lessen?"
+    expertise_area = factory.SubFactory(
+        ExpertiseAreaFactory, institution=factory.SelfAttribute("..student.institution")
+    )
+    product_type = factory.SubFactory(
+        ProductTypeFactory, institution=factory.SelfAttribute("..student.institution")
+    )
+    submitted_at = factory.LazyFunction(timezone.now)

@@ -7,6 +7,16 @@ from .assignments import (
     WorkFeedback,
     WorkVersion,
 )
+from .product import (
+    ACTIVE_STATUSES,
+    STARTED_STATUSES,
+    ExpertiseArea,
+    ProductEvent,
+    ProductSettings,
+    ProductStatus,
+    ProductType,
+    ProfessionalProduct,
+)
 from .sketches import (
     ProfileSketch,
     SketchAssessment,
@@ -17,11 +27,19 @@ from .sketches import (
 from .status import EDITABLE_STATUSES, WorkStatus
 
 __all__ = [
+    "ACTIVE_STATUSES",
     "EDITABLE_STATUSES",
+    "STARTED_STATUSES",
     "THEMES_BY_YEAR",
     "Assignment",
     "AssignmentWork",
     "Attachment",
+    "ExpertiseArea",
+    "ProductEvent",
+    "ProductSettings",
+    "ProductStatus",
+    "ProductType",
+    "ProfessionalProduct",
     "ProfileSketch",
     "SketchAssessment",
     "SketchImage",
