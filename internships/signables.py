@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 
 from signoffs.registry import SignableKind, register
 
-from .models import Role, StartApplication
+from .models import Observation, Role, StartApplication
+from .services.observations import (
+    observation_content,
+    observation_send_back,
+    observation_sign,
+)
 from .services.start_applications import (
     start_application_content,
     start_application_send_back,
@@ -41,5 +46,22 @@ def register_signables() -> None:
             sign=start_application_sign,
             send_back=start_application_send_back,
             can_manage=_can_manage_start_application,
+        )
+    )
+    register(
+        SignableKind(
+            model=Observation,
+            content=observation_content,
+            content_template="internships/observations/_content.html",
+            title=lambda observation: (
+                _("Observation of %(name)s") % {"name": observation.placement.student.person}
+            ),
+            detail_url=lambda observation: reverse(
+                "internships:observation-detail", args=[observation.pk]
+            ),
+            sign=observation_sign,
+            send_back=observation_send_back,
+            # The student acknowledges from the observation page; there is no link to manage.
+            can_manage=lambda observation, membership: False,
         )
     )

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from . import views, views_calendar, views_days, views_start_application
+from . import (
+    views,
+    views_calendar,
+    views_days,
+    views_mentor_link,
+    views_observations,
+    views_start_application,
+)
+
+obs = views_observations
+link = views_mentor_link
 
 app_name = "internships"
 
@@ -80,4 +90,53 @@ urlpatterns = [
         views_start_application.start_application_pdf_view,
         name="start-application-pdf",
     ),
+    # Observations (both tracks) with the twice-a-month rule of track VL.
+    path("my-lio/observations/", obs.my_observations, name="my-observations"),
+    path("observations/", obs.mentor_observations, name="mentor-observations"),
+    path("observations/short-months/", obs.short_months, name="short-months"),
+    path("observations/<int:pk>/", obs.observation_detail, name="observation-detail"),
+    path("observations/<int:pk>/edit/", obs.observation_edit, name="observation-edit"),
+    path(
+        "observations/<int:pk>/sign-off/",
+        obs.observation_sign_off_view,
+        name="observation-sign-off",
+    ),
+    path(
+        "observations/<int:pk>/correct/", obs.observation_correct_view, name="observation-correct"
+    ),
+    path(
+        "observations/<int:pk>/acknowledge/",
+        obs.observation_acknowledge_view,
+        name="observation-acknowledge",
+    ),
+    path(
+        "placements/<int:pk>/observations/",
+        obs.placement_observations,
+        name="placement-observations",
+    ),
+    path("placements/<int:pk>/observations/new/", obs.observation_new, name="observation-new"),
+    path("placements/<int:pk>/mentor-link/", obs.mentor_link_send_view, name="mentor-link-send"),
+    path(
+        "placements/<int:pk>/mentor-link/revoke/",
+        obs.mentor_link_revoke_view,
+        name="mentor-link-revoke",
+    ),
+    # The mentor's pages behind a personal link (no account).
+    path("mentor/<str:token>/", link.mentor_page, name="mentor-page"),
+    path(
+        "mentor/<str:token>/observations/new/",
+        link.mentor_observation_new,
+        name="mentor-observation-new",
+    ),
+    path(
+        "mentor/<str:token>/observations/<int:pk>/",
+        link.mentor_observation,
+        name="mentor-observation",
+    ),
+    path(
+        "mentor/<str:token>/observations/<int:pk>/correct/",
+        link.mentor_observation_correct,
+        name="mentor-observation-correct",
+    ),
+    path("mentor/<str:token>/days/confirm/", link.mentor_days_confirm, name="mentor-days-confirm"),
 ]

@@ -181,3 +181,5 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
 SIGNATURE_LINK_MAX_AGE_DAYS = env.int("SIGNATURE_LINK_MAX_AGE_DAYS", default=14)
 SIGNATURE_REMINDER_AFTER_DAYS = env.int("SIGNATURE_REMINDER_AFTER_DAYS", default=3)
 SIGNATURE_REMINDER_INTERVAL_DAYS = env.int("SIGNATURE_REMINDER_INTERVAL_DAYS", default=4)
+# The mentor link: a mentor without an account follows one placement from a personal link.
+MENTOR_LINK_MAX_AGE_DAYS = env.int("MENTOR_LINK_MAX_AGE_DAYS", default=30)

@@ -30,10 +30,20 @@ def _hash(token: str) -> str:
 
 
 def link_issue(
-    *, person: Person, purpose: str, document: models.Model, now: datetime | None = None
+    *,
+    person: Person,
+    purpose: str,
+    document: models.Model,
+    now: datetime | None = None,
+    max_age_days: int | None = None,
 ) -> str:
-    """Create a link and return its token; only the token's hash is stored."""
+    """Create a link and return its token; only the token's hash is stored.
+
+    Links expire after `max_age_days`, by default the signing links' SIGNATURE_LINK_MAX_AGE_DAYS.
+    """
     now = now or timezone.now()
+    if max_age_days is None:
+        max_age_days = settings.SIGNATURE_LINK_MAX_AGE_DAYS
     token = secrets.token_urlsafe(32)
     PersonalLink.objects.create(
         person=person,
@@ -42,7 +52,7 @@ def link_issue(
         object_id=document.pk,
         token_hash=_hash(token),
         created_at=now,
-        expires_at=now + timedelta(days=settings.SIGNATURE_LINK_MAX_AGE_DAYS),
+        expires_at=now + timedelta(days=max_age_days),
     )
     return token
 

@@ -42,12 +42,17 @@ def event_log(
 
 @transaction.atomic
 def signature_requests_open(
-    *, document: models.Model, signers: Sequence[tuple[str, Person]], actor: Person | None
+    *,
+    document: models.Model,
+    signers: Sequence[tuple[str, Person]],
+    actor: Person | None,
+    notify: bool = True,
 ) -> list[SignatureRequest]:
     """Ask each (role, person) to sign; a role that changed person gets a new request.
 
     Requests already signed with a still-valid signature stay as they are; pending and sent-back
-    requests are (re)sent with a fresh personal link.
+    requests are (re)sent with a fresh personal link, unless `notify` is off (the document's own
+    service then tells the signers, e.g. with a link to a page they reach with their account).
     """
     open_requests = {
         r.role: r
@@ -72,7 +77,7 @@ def signature_requests_open(
             request.requested_at = timezone.now()
             request.comment = ""
             request.save(update_fields=["status", "requested_at", "comment"])
-        if request.status == SignatureRequest.Status.PENDING:
+        if notify and request.status == SignatureRequest.Status.PENDING:
             signature_request_mail(request=request, document=document, actor=actor)
         result.append(request)
     return result
