@@ -1,6 +1,6 @@
 """factory-boy factories for every model; build coherent objects within one institution."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import factory
 from django.utils import timezone
@@ -11,7 +11,9 @@ from internships.models import (
     CalendarOverride,
     Country,
     Institution,
+    IntervisionSession,
     LioDay,
+    Observation,
     Person,
     Placement,
     Programme,
@@ -21,6 +23,7 @@ from internships.models import (
     School,
     SchoolYear,
     StudentProfile,
+    TalkSlot,
     Track,
 )
 from portfolio.demo_files import tiny_pdf
@@ -273,3 +276,46 @@ class ProfessionalProductFactory(DjangoModelFactory):
         ProductTypeFactory, institution=factory.SelfAttribute("..student.institution")
     )
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+# Guidance in practice: observations, feedforward visit, intervision, orientation talks.
+
+
+class ObservationFactory(DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
+    observer = factory.SelfAttribute("placement.mentor")
+    observed_on = date(2026, 11, 10)
+    class_name = "2A"
+    subject = "Wiskunde: breuken"
+    focus = "Klasmanagement"
+    went_well = "Duidelijke instructie."
+    to_improve = "Meer differentiatie."
+    agreements = "Volgende keer werken met niveaugroepen."
+
+
+class IntervisionSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = IntervisionSession
+
+    programme = factory.SubFactory(
+        ProgrammeFactory, institution__country=Country.BE, track=Track.VL
+    )
+    starts_at = factory.LazyFunction(lambda: timezone.make_aware(datetime(2026, 11, 12, 18, 0)))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    place = "Campus Diepenbeek, lokaal B12"
+    topic = "Krachtige leeromgeving"
+
+
+class TalkSlotFactory(DjangoModelFactory):
+    class Meta:
+        model = TalkSlot
+
+    programme = factory.SubFactory(
+        ProgrammeFactory, institution__country=Country.BE, track=Track.VL
+    )
+    starts_at = factory.LazyFunction(lambda: timezone.make_aware(datetime(2026, 12, 3, 17, 0)))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=30))
+    place = "Online (Teams)"
