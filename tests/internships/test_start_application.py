@@ -464,3 +464,70 @@ def test_only_the_coordinator_records_entry_requirements(world: World, role: str
     url = reverse("internships:entry-requirements-update", args=[world.placement.student.pk])
     assert client_for(world.people[role]).post(url, {"met": ["propaedeutic"]}).status_code == 403
     assert not EntryRequirement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (Role.STUDENT, 403),
+        (Role.MENTOR, 403),
+        (Role.DIRECTOR, 403),
+        (Role.STUDY_COACH, 403),
+        (Role.ASSESSOR, 403),
+    ],
+)
+def test_only_the_coordinator_sends_the_form_back(
+    nl: World, django_capture_on_commit_callbacks: Capture, role: str, status: int
+) -> None:
+    application = _submit(nl, django_capture_on_commit_callbacks)
+    url = reverse("internships:start-application-return", args=[application.pk])
+    assert client_for(nl.people[role]).post(url, {"comment": "Nee"}).status_code == status
+    application.refresh_from_db()
+    assert application.status == StartApplication.Status.SUBMITTED
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(nl.people[Role.COORDINATOR]).post(url, {"comment": "Graag de klas aanpassen."})
+    application.refresh_from_db()
+    assert application.status == StartApplication.Status.RETURNED
+    assert application.return_comment == "Graag de klas aanpassen."
+
+
+@pytest.mark.parametrize("role", [Role.MENTOR, Role.DIRECTOR, Role.STUDY_COACH, Role.ASSESSOR])
+def test_only_the_student_and_the_coordinator_manage_the_links(
+    nl: World, django_capture_on_commit_callbacks: Capture, role: str
+) -> None:
+    _submit(nl, django_capture_on_commit_callbacks)
+    request = SignatureRequest.objects.get(role=Role.MENTOR)
+    links_before = PersonalLink.objects.filter(revoked_at__isnull=True).count()
+    client = client_for(nl.people[role])
+    for name in ("signoffs:request-resend", "signoffs:request-revoke"):
+        assert client.post(reverse(name, args=[request.pk])).status_code in (403, 404)
+    assert PersonalLink.objects.filter(revoked_at__isnull=True).count() == links_before
+    coordinator = client_for(nl.people[Role.COORDINATOR])
+    assert (
+        coordinator.post(reverse("signoffs:request-revoke", args=[request.pk])).status_code == 302
+    )
+    assert PersonalLink.objects.filter(revoked_at__isnull=True).count() == links_before - 1
+
+
+def test_another_institutions_coordinator_cannot_touch_the_links(
+    nl: World, other_world: World, django_capture_on_commit_callbacks: Capture
+) -> None:
+    _submit(nl, django_capture_on_commit_callbacks)
+    request = SignatureRequest.objects.get(role=Role.MENTOR)
+    client = client_for(other_world.people[Role.COORDINATOR])
+    for name in ("signoffs:request-resend", "signoffs:request-revoke", "signoffs:request-act"):
+        assert client.post(reverse(name, args=[request.pk])).status_code == 404
+
+
+def test_state_changes_refuse_get(nl: World, django_capture_on_commit_callbacks: Capture) -> None:
+    application = _submit(nl, django_capture_on_commit_callbacks)
+    request = SignatureRequest.objects.get(role=Role.MENTOR)
+    coordinator = client_for(nl.people[Role.COORDINATOR])
+    for url in (
+        reverse("internships:start-application-confirm", args=[application.pk]),
+        reverse("internships:start-application-return", args=[application.pk]),
+        reverse("signoffs:request-resend", args=[request.pk]),
+        reverse("signoffs:request-revoke", args=[request.pk]),
+        reverse("signoffs:request-act", args=[request.pk]),
+    ):
+        assert coordinator.get(url).status_code == 405, url
