@@ -3,31 +3,51 @@ from django.urls import path
 from . import (
     views,
     views_calendar,
+    views_dashboard,
     views_days,
+    views_guidance,
+    views_import,
     views_mentor_link,
     views_observations,
     views_start_application,
+    views_talks,
 )
 
 obs = views_observations
 link = views_mentor_link
+guidance = views_guidance
+talks = views_talks
 
 app_name = "internships"
 
 urlpatterns = [
     path("my-lio/", views.StudentHomeView.as_view(), name="my-lio"),
     path("my-students/", views.StaffHomeView.as_view(), name="my-students"),
-    path("overview/", views.CoordinatorOverviewView.as_view(), name="overview"),
+    path("overview/", views_dashboard.CoordinatorDashboardView.as_view(), name="overview"),
     path("institution/", views.institution_switch, name="institution-switch"),
     path("placements/", views.PlacementListView.as_view(), name="placement-list"),
     path("placements/<int:pk>/", views.PlacementDetailView.as_view(), name="placement-detail"),
-    path("students/", views.StudentListView.as_view(), name="student-list"),
+    path("students/", views_dashboard.StudentListView.as_view(), name="student-list"),
+    path(
+        "students/export.csv",
+        views_dashboard.student_export,
+        {"extension": "csv"},
+        name="student-export-csv",
+    ),
+    path(
+        "students/export.xlsx",
+        views_dashboard.student_export,
+        {"extension": "xlsx"},
+        name="student-export-xlsx",
+    ),
     path("students/<int:pk>/", views.StudentDetailView.as_view(), name="student-detail"),
     path(
         "students/<int:pk>/entry-requirements/",
         views.entry_requirements_update,
         name="entry-requirements-update",
     ),
+    path("import/", views_import.import_upload, name="import"),
+    path("import/confirm/", views_import.import_confirm, name="import-confirm"),
     path("schools/", views.SchoolListView.as_view(), name="school-list"),
     path("schools/<int:pk>/", views.SchoolDetailView.as_view(), name="school-detail"),
     path("calendars/", views_calendar.calendar_list, name="calendar-list"),
@@ -139,4 +159,29 @@ urlpatterns = [
         name="mentor-observation-correct",
     ),
     path("mentor/<str:token>/days/confirm/", link.mentor_days_confirm, name="mentor-days-confirm"),
+    # The feedforward visit (track NL).
+    path("placements/<int:pk>/feedforward/", guidance.feedforward, name="feedforward"),
+    path("my-lio/feedforward/", guidance.my_feedforward, name="my-feedforward"),
+    # Intervision sessions (track VL).
+    path("intervisions/", guidance.intervision_list, name="intervision-list"),
+    path("intervisions/new/", guidance.intervision_new, name="intervision-new"),
+    path("intervisions/missed/", guidance.intervision_missed, name="intervision-missed"),
+    path("intervisions/<int:pk>/", guidance.intervision_detail, name="intervision-detail"),
+    path("my-lio/intervisions/", guidance.my_intervisions, name="my-intervisions"),
+    path(
+        "my-lio/intervisions/<int:pk>/reflection/",
+        guidance.intervision_reflect,
+        name="intervision-reflect",
+    ),
+    # Orientation talks (track VL): public booking, the cancel link, the staff's slots.
+    path("talks/<int:pk>/", talks.talk_booking_page, name="talk-book"),
+    path("talks/<int:pk>/booked/", talks.talk_booked, name="talk-booked"),
+    path("talks/cancel/<str:token>/", talks.talk_cancel, name="talk-cancel"),
+    path("talk-slots/", talks.talk_slots, name="talk-slots"),
+    path("talk-slots/<int:pk>/withdraw/", talks.talk_slot_withdraw_view, name="talk-slot-withdraw"),
+    path(
+        "talk-bookings/<int:pk>/cancel/",
+        talks.talk_booking_cancel_view,
+        name="talk-booking-cancel",
+    ),
 ]
