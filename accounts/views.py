@@ -30,8 +30,14 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
+        """A language picked on the login page wins and is remembered; else the account's."""
+        user = form.get_user()
+        chosen = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in dict(settings.LANGUAGES) and chosen != user.language:
+            user.language = chosen
+            user.save(update_fields=["language"])
         response = super().form_valid(form)
-        return _with_language_cookie(response, form.get_user().language)
+        return _with_language_cookie(response, user.language)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

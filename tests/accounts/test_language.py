@@ -59,3 +59,16 @@ def test_role_homes_have_no_untranslated_english_in_dutch(world: World, role: st
 def test_an_english_browser_still_gets_dutch_until_the_user_chooses() -> None:
     page = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").get(reverse("accounts:login"))
     assert '<html lang="nl">' in page.content.decode()
+
+
+def test_english_chosen_on_the_login_page_survives_logging_in(world: World) -> None:
+    person = world.people[Role.MENTOR]
+    client = Client()
+    client.post(reverse("language-switch"), {"language": "en", "next": "/"})
+    client.post(
+        reverse("accounts:login"),
+        {"username": person.user.email, "password": "correct-horse-battery"},
+    )
+    assert "My students" in client.get(reverse("internships:my-students")).content.decode()
+    person.user.refresh_from_db()
+    assert person.user.language == "en"

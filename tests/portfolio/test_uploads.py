@@ -127,12 +127,12 @@ def test_the_download_response_uses_the_stored_type_and_never_lets_the_browser_s
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
-    response.close()
+    response.file_to_stream.close()
     image = protected_file_response(
         file=_field_file(name), content_type=PNG, filename="klas.png", inline=True
     )
     assert image["Content-Disposition"].startswith("inline;")
-    image.close()
+    image.file_to_stream.close()
 
 
 def _field_file(name: str) -> object:
