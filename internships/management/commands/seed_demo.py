@@ -8,6 +8,7 @@ from django.utils import timezone
 from internships.demo import DEMO_PASSWORD, seed_demo
 from internships.demo_applications import seed_demo_applications
 from internships.demo_days import seed_demo_days
+from internships.demo_guidance import seed_demo_guidance
 from portfolio.demo import seed_portfolio
 
 
@@ -32,5 +33,6 @@ class Command(BaseCommand):
             seed_portfolio()
             seed_demo_days(today=timezone.localdate())
             seed_demo_applications(today=timezone.localdate())
+            seed_demo_guidance(today=timezone.localdate())
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")
