@@ -12,33 +12,72 @@ from .models import INSTITUTION_ROLES, SCHOOL_ROLES, Country, Role
 _STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
 # Institution staff who schedule intervision and publish orientation talks (track VL).
 _GUIDANCE_STAFF = frozenset({Role.COORDINATOR, Role.STUDY_COACH})
+# Who follows professional products (track NL); each sees only their own students' products.
+_PRODUCT_READERS = frozenset(
+    {Role.COORDINATOR, Role.GRADUATION_SUPERVISOR, Role.PRACTICE_SUPERVISOR, Role.MENTOR}
+)
+# Who follows LIO assessment lessons (track NL): the coordinator, the assessors, the mentor.
+_ASSESSMENT_ROLES = frozenset(
+    {
+        Role.COORDINATOR,
+        Role.GRADUATION_SUPERVISOR,
+        Role.ASSESSOR,
+        Role.SCHOOL_TEACHER_EDUCATOR,
+        Role.QUALIFIED_SUPERVISOR,
+        Role.MENTOR,
+    }
+)
 
+# (roles, URL name, label, group): entries of a group show as one dropdown in the navigation
+# bar, at the place of the group's first entry. Keep the bar short: a coordinator sees four.
+_GROUPS = {
+    "students": _("Students"),
+    "guidance": _("Guidance"),
+    "year": _("School year"),
+}
+_COORDINATOR = frozenset({Role.COORDINATOR})
 _NAVIGATION = [
-    (frozenset({Role.COORDINATOR}), "internships:overview", _("Overview")),
-    (frozenset({Role.COORDINATOR}), "internships:placement-list", _("Placements")),
-    (frozenset({Role.COORDINATOR}), "internships:student-list", _("Students")),
-    (frozenset({Role.COORDINATOR}), "internships:school-list", _("Schools")),
-    (frozenset({Role.COORDINATOR}), "internships:start-application-list", _("Applications")),
-    (frozenset({Role.COORDINATOR}), "internships:calendar-list", _("Calendars")),
-    (frozenset({Role.COORDINATOR}), "internships:planner", _("Planner")),
-    (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO")),
-    (frozenset({Role.STUDENT}), "internships:day-log", _("LIO days")),
-    (frozenset({Role.STUDENT}), "internships:planner", _("Planner")),
-    (_STAFF_ROLES, "internships:my-students", _("My students")),
-    (frozenset({Role.STUDENT}), "internships:my-observations", _("Observations")),
-    (frozenset({Role.STUDENT}), "internships:my-feedforward", _("Feedforward")),
-    (frozenset({Role.STUDENT}), "internships:my-intervisions", _("Intervision")),
-    (frozenset({Role.MENTOR}), "internships:mentor-observations", _("Observations")),
-    (frozenset({Role.COORDINATOR}), "internships:short-months", _("Short months")),
-    (_GUIDANCE_STAFF, "internships:intervision-list", _("Intervision")),
-    (_GUIDANCE_STAFF, "internships:talk-slots", _("Orientation talks")),
-    (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio")),
-    (frozenset({Role.COORDINATOR}), "portfolio:student-list", _("Portfolios")),
-    (frozenset({Role.STUDY_COACH}), "portfolio:feedback-queue", _("Portfolio feedback")),
-    (frozenset({Role.GRADUATION_SUPERVISOR}), "portfolio:sketch-list", _("Profile sketches")),
+    (_COORDINATOR, "internships:overview", _("Overview"), None),
+    (_COORDINATOR, "internships:student-list", _("Students"), "students"),
+    (_COORDINATOR, "internships:placement-list", _("Placements"), "students"),
+    (_COORDINATOR, "internships:start-application-list", _("Start applications"), "students"),
+    (_COORDINATOR, "internships:short-months", _("Short observation months"), "students"),
+    (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO"), None),
+    (frozenset({Role.STUDENT}), "internships:day-log", _("LIO days"), None),
+    (frozenset({Role.STUDENT}), "internships:planner", _("Planner"), None),
+    (_STAFF_ROLES, "internships:my-students", _("My students"), None),
+    (frozenset({Role.STUDENT}), "internships:my-observations", _("Observations"), None),
+    (frozenset({Role.STUDENT}), "internships:my-feedforward", _("Feedforward"), None),
+    (frozenset({Role.STUDENT}), "internships:my-intervisions", _("Intervision"), None),
+    (frozenset({Role.MENTOR}), "internships:mentor-observations", _("Observations"), None),
+    (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio"), None),
+    (frozenset({Role.STUDENT}), "portfolio:product-mine", _("Professional product"), None),
+    (frozenset({Role.STUDENT}), "assessments:mine", _("Assessment lesson"), None),
+    (_COORDINATOR, "portfolio:student-list", _("Portfolios"), "guidance"),
+    (
+        frozenset({Role.STUDY_COACH}),
+        "portfolio:feedback-queue",
+        _("Portfolio feedback"),
+        "guidance",
+    ),
+    (
+        frozenset({Role.GRADUATION_SUPERVISOR}),
+        "portfolio:sketch-list",
+        _("Profile sketches"),
+        "guidance",
+    ),
+    (_PRODUCT_READERS, "portfolio:product-list", _("Professional products"), "guidance"),
+    (_ASSESSMENT_ROLES, "assessments:list", _("Assessment lessons"), "guidance"),
+    (_GUIDANCE_STAFF, "internships:intervision-list", _("Intervision"), "guidance"),
+    (_GUIDANCE_STAFF, "internships:talk-slots", _("Orientation talks"), "guidance"),
+    (_COORDINATOR, "internships:school-list", _("Schools"), "year"),
+    (_COORDINATOR, "internships:calendar-list", _("Calendars"), "year"),
+    (_COORDINATOR, "internships:planner", _("Planner"), "year"),
 ]
-# The 25-day planner and the day log belong to track NL (Dutch institutions).
-_NL_ONLY = frozenset({"internships:planner", "internships:day-log"})
+# The 25-day planner, the day log and the assessment lesson belong to track NL (Dutch institutions).
+_NL_ONLY = frozenset(
+    {"internships:planner", "internships:day-log", "assessments:mine", "assessments:list"}
+) | {"portfolio:product-mine", "portfolio:product-list"}
 
 # Observation strips, intervision and orientation talks for students and coordinators belong to
 # track VL (Flemish institutions); the feedforward visit to track NL.
@@ -60,14 +99,32 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     match = request.resolver_match
     current = f"{match.namespace}:{match.url_name}" if match and match.namespace else ""
-    items = [
-        {"url": reverse(name), "label": label, "active": name == current}
-        for roles, name, label in _NAVIGATION
+    entries = [
+        (name, label, group)
+        for roles, name, label, group in _NAVIGATION
         if membership.has_any(roles)
         and (name not in _NL_ONLY or _is_dutch(membership))
         and (name not in _VL_ONLY or not _is_dutch(membership))
     ]
-    return {"nav_items": items, "membership": membership}
+    return {"nav_items": _grouped(entries, current), "membership": membership}
+
+
+def _grouped(entries: list[tuple[str, Any, str | None]], current: str) -> list[dict[str, Any]]:
+    """Top-level links, with each group's links gathered in one dropdown entry."""
+    items: list[dict[str, Any]] = []
+    dropdowns: dict[str, dict[str, Any]] = {}
+    for name, label, group in entries:
+        link = {"url": reverse(name), "label": label, "active": name == current}
+        if group is None:
+            items.append(link)
+            continue
+        if group not in dropdowns:
+            dropdowns[group] = {"label": _GROUPS[group], "children": [], "key": group}
+            items.append(dropdowns[group])
+        dropdown = dropdowns[group]
+        dropdown["children"].append(link)
+        dropdown["active"] = dropdown.get("active", False) or link["active"]
+    return items
 
 
 def _is_dutch(membership: Membership) -> bool:

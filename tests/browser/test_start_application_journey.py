@@ -1,0 +1,201 @@
+"""Journey 1, first part (issue 4 and 3): a Dutch student plans the LIO, fills in the start
+application, the mentor, the school director and the study coach sign (two from the links in
+their mails, one on a phone, one logged in), the coordinator confirms, and once the LIO has
+started the student logs a day. Run in Dutch, and once in English.
+"""
+
+import io
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from internships.demo_applications import seed_demo_applications
+
+from .conftest import OpenPage
+from .support import (
+    Logins,
+    assert_accessible,
+    assert_fits_phone,
+    download,
+    link_in_mail,
+    log_in,
+    screenshot,
+    switch_language,
+)
+
+STUDENT = "anna.dijkstra@student.pabo-zuidwest.example"  # entry requirements met, no form yet
+MENTOR = "r.dekker@destarter.example"  # no account: signs from the mail link
+DIRECTOR = "directie@destarter.example"  # no account
+STUDY_COACH = Logins.STUDY_COACH_NL  # has an account: signs logged in
+
+TEXT = {
+    "nl": {
+        "planner": "Planner",
+        "plan": "Plannen",
+        "end": "dinsdag 13 april 2027",
+        "fill_in": "Het aanvraagformulier invullen",
+        "class": "Klas of groep",
+        "start": "Geplande startdatum",
+        "submit": "Indienen voor ondertekening",
+        "submitted": "Ingediend: de ondertekenaars hebben een e-mail gekregen.",
+        "confirm_box": "Ik heb het formulier hierboven gelezen",
+        "sign": "Ondertekenen",
+        "thanks": "Dank je wel",
+        "applications": "Aanvragen",
+        "confirm": "Bevestigen: de LIO start",
+        "confirmed": "Bevestigd: de LIO is gestart.",
+        "pdf": "PDF downloaden",
+        "code": "Verificatiecode",
+        "days": "LIO-dagen",
+        "progress_0": "0 van 25 dagen",
+        "progress_1": "1 van 25 dagen",
+        "lesson_day": "Lesdag",
+        "save": "Opslaan",
+    },
+    "en": {
+        "planner": "Planner",
+        "plan": "Plan",
+        "end": "Tuesday 13 April 2027",
+        "fill_in": "Fill in the start application",
+        "class": "Class or group",
+        "start": "Planned start date",
+        "submit": "Submit for signatures",
+        "submitted": "Submitted: the signers have been sent an e-mail.",
+        "confirm_box": "I have read the form above",
+        "sign": "Sign",
+        "thanks": "Thank you",
+        "applications": "Applications",
+        "confirm": "Confirm: the LIO starts",
+        "confirmed": "Confirmed: the LIO has started.",
+        "pdf": "Download PDF",
+        "code": "Verification code",
+        "days": "LIO days",
+        "progress_0": "0 of 25 days",
+        "progress_1": "1 of 25 days",
+        "lesson_day": "Lesson day",
+        "save": "Save",
+    },
+}
+
+
+@pytest.fixture
+def applications_demo(demo: None) -> None:
+    """The demo's entry requirements and start applications (Anna meets every requirement)."""
+    seed_demo_applications(today=timezone.localdate())
+
+
+def _nav(page: Page, name: str) -> None:
+    navigation = page.get_by_role("navigation", name=re.compile("Hoofdnavigatie|Main navigation"))
+    navigation.get_by_role("link", name=name, exact=True).click()
+    assert_accessible(page)
+
+
+def _plan(page: Page, text: dict[str, str]) -> None:
+    _nav(page, text["planner"])
+    page.locator("#id_start").fill("2027-02-09")
+    for day in ("1", "2", "3"):  # Tuesday, Wednesday, Thursday
+        page.locator(f"input[name=weekdays][value='{day}']").check()
+    page.get_by_role("button", name=text["plan"], exact=True).click()
+    expect(page.locator(".plan-end")).to_have_text(text["end"])
+    assert_accessible(page)
+
+
+def _fill_in(page: Page, text: dict[str, str]) -> str:
+    page.goto("/my-lio/")
+    page.get_by_role("link", name=text["fill_in"]).click()
+    assert_accessible(page)
+    page.get_by_label(text["class"]).fill("groep 5")
+    page.locator("input[name=grades][value=NL5]").check()
+    for day in ("1", "2", "3"):
+        page.locator(f"input[name=weekdays][value='{day}']").check()
+    page.get_by_label(text["start"]).fill("2027-02-09")
+    page.get_by_label(text["start"]).dispatch_event("change")
+    expect(page.locator("[data-plan-preview-url]")).to_contain_text(text["end"])
+    assert_accessible(page)
+    page.get_by_role("button", name=text["submit"]).click()
+    expect(page.get_by_text(text["submitted"])).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "start-application-submitted")
+    return page.url
+
+
+def _sign_from_mail(page: Page, to: str, text: dict[str, str], *, phone: bool) -> None:
+    page.goto(link_in_mail(to))
+    assert_accessible(page)
+    if phone:
+        assert_fits_phone(page)
+        screenshot(page, "signing-on-a-phone")
+    page.get_by_label(re.compile(text["confirm_box"])).check()
+    page.get_by_role("button", name=text["sign"], exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["thanks"])
+    assert_accessible(page)
+
+
+@pytest.mark.usefixtures("applications_demo")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_dutch_student_gets_the_lio_started(
+    page: Page, phone_page: Page, open_page: OpenPage, language: str
+) -> None:
+    text = TEXT[language]
+    page.goto("/accounts/login/")
+    if language == "en":
+        switch_language(page, "en")
+    log_in(page, STUDENT)
+    assert_accessible(page)
+    _plan(page, text)
+    application_url = _fill_in(page, text)
+
+    # The signers read the mail and the form in their own language: Dutch.
+    _sign_from_mail(phone_page, MENTOR, TEXT["nl"], phone=True)
+    director = open_page()
+    _sign_from_mail(director, DIRECTOR, TEXT["nl"], phone=False)
+
+    coach = open_page()
+    log_in(coach, STUDY_COACH)
+    assert_accessible(coach)
+    coach.goto(application_url)
+    assert_accessible(coach)
+    coach.get_by_label(re.compile(TEXT["nl"]["confirm_box"])).check()
+    coach.get_by_role("button", name=TEXT["nl"]["sign"], exact=True).click()
+    expect(coach.get_by_text("Dank je wel: je handtekening is vastgelegd.")).to_be_visible()
+    assert_accessible(coach)
+
+    coordinator = open_page()
+    log_in(coordinator, Logins.COORDINATOR_NL)
+    assert_accessible(coordinator)
+    coordinator.goto("/start-applications/")
+    assert_accessible(coordinator)
+    coordinator.get_by_role("link", name="Anna Dijkstra").click()
+    assert_accessible(coordinator)
+    coordinator.get_by_role("button", name=TEXT["nl"]["confirm"]).click()
+    expect(coordinator.get_by_text(TEXT["nl"]["confirmed"])).to_be_visible()
+    assert_accessible(coordinator)
+
+    page.goto(application_url)
+    assert_accessible(page)
+    name, content = download(page, page.get_by_role("link", name=text["pdf"]))
+    assert name.endswith(".pdf")
+    pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+    for signer in ("Rik Dekker", "Wilma Meijer", "Jeroen Bakker"):
+        assert signer in pdf_text
+    assert text["code"] in pdf_text
+
+    # Once the LIO has started (9 February 2027), the student logs the first day.
+    started = datetime(2027, 2, 9, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    with time_machine.travel(started, tick=True):
+        page.context.clear_cookies()
+        log_in(page, STUDENT)
+        _nav(page, text["days"])
+        expect(page.locator(".lio-progress-summary")).to_contain_text(text["progress_0"])
+        page.locator("a[href$='/my-lio/days/2027-02-09/']").click()
+        assert_accessible(page)
+        page.get_by_label(text["lesson_day"], exact=True).check()
+        page.get_by_role("button", name=text["save"], exact=True).click()
+        expect(page.locator(".lio-progress-summary")).to_contain_text(text["progress_1"])
+        assert_accessible(page)
