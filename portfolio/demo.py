@@ -1,5 +1,6 @@
 """Demo data of the portfolio: assignments on every theme for the Flemish programme, work in
-every status for several students, and profile sketches of Dutch students.
+every status for several students, and profile sketches and professional products of Dutch
+students (`demo_product.py`).
 
 Runs after `internships.demo.seed_demo` (it needs its people and placements). Keyed on
 natural keys: an assignment by programme, year and title; work by assignment and student; a
@@ -15,6 +16,7 @@ from django.utils import timezone
 from internships.models import Person, Programme, StudentProfile, Track
 
 from .demo_files import tiny_pdf, tiny_png
+from .demo_product import seed_products
 from .models import (
     Assignment,
     AssignmentWork,
@@ -113,6 +115,8 @@ def seed_portfolio() -> None:
             institution=programme.institution, student_number=spec.student_number
         )
         _seed_work(assignments[spec.title], student, coach, spec)
+    # The professional products assign the graduation supervisors who assess the sketches.
+    seed_products(today=timezone.localdate())
     _seed_sketches()
 
 

@@ -3,8 +3,8 @@
 - student: their own work and profile sketch;
 - study coach: the work of the students whose (not cancelled) placement names them;
 - coordinator: everything of the institution;
-- graduation supervisor: every profile sketch of the institution (no assignment to students
-  exists yet, see docs/decisions.md).
+- graduation supervisor: the profile sketches of the students whose professional product they
+  supervise (assigned when the coordinator approves the start form).
 """
 
 from dataclasses import dataclass, field
@@ -194,18 +194,30 @@ def with_portfolio_progress(students: QuerySet[StudentProfile]) -> QuerySet[Stud
 # Profile sketches (track NL)
 
 
+def _supervised_condition(membership: Membership, student_path: str) -> Q | None:
+    """Students the member follows on the Dutch track: the student themselves and, for a
+    graduation supervisor, the students whose professional product they supervise; None
+    for the coordinator (every student of the institution)."""
+    person = membership.person
+    if Role.COORDINATOR in membership.roles:
+        return None
+    condition = Q(**{f"{student_path}person": person})
+    if Role.GRADUATION_SUPERVISOR in membership.roles:
+        condition |= Q(**{f"{student_path}professional_product__graduation_supervisor": person})
+    return condition
+
+
 def sketches_visible_to(membership: Membership) -> QuerySet[ProfileSketch]:
-    """The student's own; every sketch of the institution for coordinator and graduation
-    supervisor."""
+    """The student's own; the sketches of their students for a graduation supervisor (the
+    professional product assigns them); every sketch of the institution for the coordinator."""
     person = membership.person
     if person is None:
         return ProfileSketch.objects.none()
     sketches = ProfileSketch.objects.filter(
         student__institution=person.institution_id
     ).select_related("student__person", "student__programme")
-    if membership.has_any({Role.COORDINATOR, Role.GRADUATION_SUPERVISOR}):
-        return sketches
-    return sketches.filter(student__person=person)
+    condition = _supervised_condition(membership, "student__")
+    return sketches if condition is None else sketches.filter(condition)
 
 
 def sketch_images_visible_to(membership: Membership) -> QuerySet[SketchImage]:
@@ -222,15 +234,18 @@ def sketch_queue(membership: Membership) -> QuerySet[ProfileSketch]:
 
 
 def dutch_students_with_sketch(membership: Membership) -> QuerySet[StudentProfile]:
-    """Every student of the Dutch track of the institution, with their sketch (if any)."""
+    """The Dutch-track students the member follows (every one for the coordinator, their own
+    students for a graduation supervisor), with their sketch (if any)."""
     person = membership.person
     if person is None:
         return StudentProfile.objects.none()
-    return (
+    students = (
         StudentProfile.objects.filter(institution=person.institution_id, programme__track=Track.NL)
         .select_related("person", "profile_sketch")
         .order_by("person__last_name", "person__first_name")
     )
+    condition = _supervised_condition(membership, "")
+    return students if condition is None else students.filter(condition)
 
 
 def sketch_with_content(sketch: ProfileSketch) -> ProfileSketch:

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import manage, sketches, staff, student
+from .views import (
+    manage,
+    product_evaluation,
+    product_setup,
+    product_staff,
+    product_student,
+    sketches,
+    staff,
+    student,
+)
 
 app_name = "portfolio"
 
@@ -34,4 +43,72 @@ urlpatterns = [
     path("sketches/<int:pk>/", sketches.sketch_detail, name="sketch-detail"),
     path("sketches/<int:pk>/assess/", sketches.sketch_assess, name="sketch-assess"),
     path("sketches/<int:pk>/pdf/", sketches.sketch_pdf, name="sketch-pdf"),
+    # The professional product (track NL).
+    path("product/", product_student.my_product, name="product-mine"),
+    path("product/start/", product_student.start_form, name="product-start"),
+    path(
+        "product/phases/<int:phase>/versions/",
+        product_student.version_upload,
+        name="product-upload",
+    ),
+    path("products/", product_staff.product_list, name="product-list"),
+    path("products/<int:pk>/", product_staff.product_detail, name="product-detail"),
+    path("products/<int:pk>/approve/", product_staff.product_approve, name="product-approve"),
+    path("products/<int:pk>/return/", product_staff.product_return, name="product-return"),
+    path("products/<int:pk>/exemption/", product_staff.product_exemption, name="product-exemption"),
+    path(
+        "products/<int:pk>/exemption/withdraw/",
+        product_staff.product_exemption_withdraw_view,
+        name="product-exemption-withdraw",
+    ),
+    path(
+        "products/<int:pk>/parts/<int:part>/assess/",
+        product_staff.part_assess_view,
+        name="product-assess",
+    ),
+    path("products/versions/<int:pk>/", product_staff.version_download, name="product-version"),
+    path(
+        "products/versions/<int:pk>/review/",
+        product_staff.version_review,
+        name="product-review",
+    ),
+    path(
+        "products/<int:pk>/evaluation/",
+        product_evaluation.evaluation_page,
+        name="product-evaluation",
+    ),
+    path(
+        "products/<int:pk>/evaluation/pdf/",
+        product_evaluation.evaluation_pdf,
+        name="product-evaluation-pdf",
+    ),
+    path(
+        "products/<int:pk>/evaluation/resend/",
+        product_evaluation.evaluation_resend,
+        name="product-evaluation-resend",
+    ),
+    path("evaluation/<str:token>/", product_evaluation.evaluation_link, name="evaluation-link"),
+    path(
+        "evaluation/<str:token>/final-report/",
+        product_evaluation.evaluation_link_report,
+        name="evaluation-link-report",
+    ),
+    path("products/setup/", product_setup.setup, name="product-setup"),
+    path("products/setup/standard/", product_setup.lists_seed, name="product-lists-seed"),
+    path(
+        "products/setup/programmes/<int:pk>/",
+        product_setup.programme_settings,
+        name="product-programme-settings",
+    ),
+    path("products/setup/<str:kind>/", product_setup.entry_add, name="product-entry-add"),
+    path(
+        "products/setup/<str:kind>/<int:pk>/",
+        product_setup.entry_edit,
+        name="product-entry-edit",
+    ),
+    path(
+        "products/setup/<str:kind>/<int:pk>/toggle/",
+        product_setup.entry_toggle,
+        name="product-entry-toggle",
+    ),
 ]

@@ -9,13 +9,25 @@ from .assignments import (
 )
 from .product import (
     ACTIVE_STATUSES,
+    DELIVERABLES,
+    PART_CREDITS,
     STARTED_STATUSES,
     ExpertiseArea,
+    Phase,
     ProductEvent,
     ProductSettings,
     ProductStatus,
     ProductType,
     ProfessionalProduct,
+)
+from .product_work import (
+    EVALUATION_QUESTIONS,
+    Advice,
+    DeliverableReview,
+    DeliverableVersion,
+    EvaluationForm,
+    Judgement,
+    PartAssessment,
 )
 from .sketches import (
     ProfileSketch,
@@ -28,13 +40,23 @@ from .status import EDITABLE_STATUSES, WorkStatus
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "DELIVERABLES",
     "EDITABLE_STATUSES",
+    "EVALUATION_QUESTIONS",
+    "PART_CREDITS",
     "STARTED_STATUSES",
     "THEMES_BY_YEAR",
+    "Advice",
     "Assignment",
     "AssignmentWork",
     "Attachment",
+    "DeliverableReview",
+    "DeliverableVersion",
+    "EvaluationForm",
     "ExpertiseArea",
+    "Judgement",
+    "PartAssessment",
+    "Phase",
     "ProductEvent",
     "ProductSettings",
     "ProductStatus",

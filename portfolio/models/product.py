@@ -3,6 +3,7 @@ graduation supervisor assigned on approval, and the status of the two phases. Th
 and product types are data each institution manages; the phase lengths are set per programme."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -63,8 +64,12 @@ class ProductSettings(models.Model):
         related_name="product_settings",
         verbose_name=_("programme"),
     )
-    phase_1_months = models.PositiveSmallIntegerField(_("phase I (months)"), default=2)
-    phase_2_months = models.PositiveSmallIntegerField(_("phase II (months)"), default=3)
+    phase_1_months = models.PositiveSmallIntegerField(
+        _("phase I (months)"), default=2, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    phase_2_months = models.PositiveSmallIntegerField(
+        _("phase II (months)"), default=3, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
 
     class Meta:
         verbose_name = _("professional product settings")
@@ -78,6 +83,19 @@ class ProductSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.programme)
+
+
+class Phase(models.IntegerChoices):
+    EXPLORATION = 1, _("Phase I: exploration")
+    DESIGN = 2, _("Phase II: design and realisation")
+
+
+# DOMAIN.md, track NL: the deliverable that closes each phase and the credits of each part.
+DELIVERABLES = {
+    Phase.EXPLORATION: _("Plan of approach"),
+    Phase.DESIGN: _("Final report"),
+}
+PART_CREDITS = {Phase.EXPLORATION: 5, Phase.DESIGN: 9}
 
 
 class ProductStatus(models.TextChoices):
@@ -147,6 +165,7 @@ class ProfessionalProduct(models.Model):
         verbose_name=_("practice supervisor"),
     )
     submitted_at = models.DateTimeField(_("start form submitted"), null=True, blank=True)
+    return_comment = models.TextField(_("comment when sent back"), blank=True)
     approved_on = models.DateField(_("start form approved on"), null=True, blank=True)
     graduation_supervisor = models.ForeignKey(
         Person,
@@ -215,6 +234,9 @@ class ProductEvent(models.Model):
         verbose_name=_("professional product"),
     )
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    phase = models.PositiveSmallIntegerField(
+        _("phase"), choices=Phase.choices, null=True, blank=True
+    )
     actor = models.ForeignKey(
         Person,
         on_delete=models.SET_NULL,

@@ -12,10 +12,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from internships.models import Person, Role, StudentProfile, Track
+from internships.models import Person, StudentProfile, Track
 from lio_portal.uploads import IMAGE_TYPES
 
 from ..models import (
+    ProfessionalProduct,
     ProfileSketch,
     SketchAssessment,
     SketchImage,
@@ -164,14 +165,17 @@ def profile_sketch_submit(*, sketch: ProfileSketch, actor: Person) -> SketchVers
 def profile_sketch_assess(
     *, sketch: ProfileSketch, assessor: Person, feedback: str, result: str
 ) -> SketchAssessment:
-    """A graduation supervisor of the institution gives feedback and a result on the submitted
-    version: passed approves the sketch, not passed sends it back for revision."""
+    """The student's graduation supervisor (assigned on the professional product) gives feedback
+    and a result on the submitted version: passed approves the sketch, not passed sends it
+    back for revision."""
     sketch = _locked(sketch)
     if sketch.status != WorkStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted profile sketch can be assessed."))
-    is_supervisor = assessor.role_assignments.filter(role=Role.GRADUATION_SUPERVISOR).exists()
-    if not is_supervisor or assessor.institution_id != sketch.student.institution_id:
-        raise ValidationError(_("Only a graduation supervisor of the institution assesses this."))
+    supervises = ProfessionalProduct.objects.filter(
+        student=sketch.student, graduation_supervisor=assessor
+    ).exists()
+    if not supervises:
+        raise ValidationError(_("Only the student's graduation supervisor assesses this."))
     if not feedback.strip():
         raise ValidationError({"feedback": _("Write your feedback.")})
     if result not in SketchAssessment.Result.values:

@@ -5,11 +5,13 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from internships.models import Country, Role
 from portfolio.demo_files import tiny_pdf, tiny_png
+from portfolio.models import ProductStatus
 from tests.conftest import World, build_world
-from tests.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, ProfessionalProductFactory
 
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -56,4 +58,15 @@ def docx_bytes(main_type: str = DOCX_MAIN) -> bytes:
             "[Content_Types].xml": content_types,
             "word/document.xml": b"<w:document/>",
         }
+    )
+
+
+def assign_graduation_supervisor(world: World, supervisor: object = None) -> object:
+    """Approve a professional product for the world's student with its graduation supervisor
+    (or `supervisor`): that is who reads and assesses the student's profile sketch."""
+    return ProfessionalProductFactory(
+        student=student_of(world),
+        status=ProductStatus.PHASE_1,
+        approved_on=timezone.localdate(),
+        graduation_supervisor=supervisor or world.people[Role.GRADUATION_SUPERVISOR],
     )

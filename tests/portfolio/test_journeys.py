@@ -11,7 +11,12 @@ from internships.models import Role
 from portfolio.models import AssignmentWork, ProfileSketch, WorkStatus
 from tests.conftest import World, client_for
 from tests.factories import StudentProfileFactory
-from tests.portfolio.conftest import pdf_upload, png_upload, student_of
+from tests.portfolio.conftest import (
+    assign_graduation_supervisor,
+    pdf_upload,
+    png_upload,
+    student_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +154,7 @@ def test_an_image_without_alt_text_is_refused(world: World) -> None:
 
 
 def test_the_graduation_supervisor_assesses_through_the_page(world: World) -> None:
+    assign_graduation_supervisor(world)
     student = client_for(world.people[Role.STUDENT])
     student.post(reverse("portfolio:section-add"), {"heading": "Wie ben ik?", "text": "Rustig."})
     student.post(reverse("portfolio:sketch-submit"))

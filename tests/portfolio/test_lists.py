@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from internships.models import Placement, Role
-from portfolio.models import AssignmentWork, Theme, WorkStatus
+from portfolio.models import AssignmentWork, ProductStatus, Theme, WorkStatus
 from portfolio.services import assignment_work_submit, sketch_section_add
 from tests.conftest import World, client_for
 from tests.factories import (
@@ -17,6 +17,7 @@ from tests.factories import (
     AssignmentWorkFactory,
     AttachmentFactory,
     PlacementFactory,
+    ProfessionalProductFactory,
     ProfileSketchFactory,
 )
 from tests.portfolio.conftest import student_of
@@ -126,9 +127,18 @@ def test_list_pages_use_a_fixed_number_of_queries(
 def test_the_sketch_list_uses_a_fixed_number_of_queries(
     world: World, django_assert_num_queries: object
 ) -> None:
+    supervisor = world.people[Role.GRADUATION_SUPERVISOR]
     for _ in range(3):
-        ProfileSketchFactory(student__institution=world.institution, status=WorkStatus.SUBMITTED)
-    client = client_for(world.people[Role.GRADUATION_SUPERVISOR])
+        sketch = ProfileSketchFactory(
+            student__institution=world.institution, status=WorkStatus.SUBMITTED
+        )
+        ProfessionalProductFactory(
+            student=sketch.student,
+            status=ProductStatus.PHASE_1,
+            approved_on=timezone.localdate(),
+            graduation_supervisor=supervisor,
+        )
+    client = client_for(supervisor)
     with django_assert_num_queries(6):  # type: ignore[operator]
         assert client.get(reverse("portfolio:sketch-list")).status_code == 200
 

@@ -18,7 +18,12 @@ from portfolio.services import (
 from tests.conftest import World, build_world, client_for
 from tests.factories import AssignmentFactory, PlacementFactory
 from tests.internships.test_permissions import ALL_ROLES
-from tests.portfolio.conftest import pdf_upload, png_upload, student_of
+from tests.portfolio.conftest import (
+    assign_graduation_supervisor,
+    pdf_upload,
+    png_upload,
+    student_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +59,7 @@ def _vl_records() -> Records:
 def _nl_records() -> Records:
     """A Dutch student with a submitted profile sketch with an image."""
     world = build_world(Country.NL)
+    assign_graduation_supervisor(world)
     section = sketch_section_add(student=student_of(world), heading="Wie ben ik?", text="x")
     image = sketch_image_add(
         section=section, upload=png_upload(), alt_text="Mijn klas", caption="", actor=None

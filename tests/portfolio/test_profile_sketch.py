@@ -15,7 +15,12 @@ from portfolio.services import (
 )
 from tests.conftest import World
 from tests.factories import PersonFactory, RoleAssignmentFactory
-from tests.portfolio.conftest import pdf_upload, png_upload, student_of
+from tests.portfolio.conftest import (
+    assign_graduation_supervisor,
+    pdf_upload,
+    png_upload,
+    student_of,
+)
 
 pytestmark = pytest.mark.django_db
 PASSED, NOT_PASSED = SketchAssessment.Result.PASSED, SketchAssessment.Result.NOT_PASSED
@@ -23,6 +28,7 @@ PASSED, NOT_PASSED = SketchAssessment.Result.PASSED, SketchAssessment.Result.NOT
 
 def _sketch_with_image(world: World) -> ProfileSketch:
     student = student_of(world)
+    assign_graduation_supervisor(world)
     section = sketch_section_add(student=student, heading="Wie ben ik?", text="Rustig.")
     sketch_image_add(
         section=section, upload=png_upload(), alt_text="Mijn klas", caption="", actor=None
@@ -142,10 +148,18 @@ def test_a_graduation_supervisor_of_another_institution_may_not_assess(
         _assess(world, sketch, PASSED, other_world.people[Role.GRADUATION_SUPERVISOR])
 
 
-def test_any_graduation_supervisor_of_the_institution_may_assess(world: World) -> None:
+def test_another_graduation_supervisor_of_the_institution_may_not_assess(world: World) -> None:
+    """Only the graduation supervisor assigned on the student's professional product."""
     sketch = _sketch_with_image(world)
     profile_sketch_submit(sketch=sketch, actor=None)
     colleague = RoleAssignmentFactory(
         person=PersonFactory(institution=world.institution), role=Role.GRADUATION_SUPERVISOR
     ).person
-    assert _assess(world, sketch, PASSED, colleague).result == PASSED
+    with pytest.raises(ValidationError):
+        _assess(world, sketch, PASSED, colleague)
+
+
+def test_the_students_own_graduation_supervisor_assesses(world: World) -> None:
+    sketch = _sketch_with_image(world)
+    profile_sketch_submit(sketch=sketch, actor=None)
+    assert _assess(world, sketch, PASSED).result == PASSED
