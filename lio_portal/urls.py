@@ -13,6 +13,7 @@ urlpatterns = [
     path("language/", language_switch, name="language-switch"),
     path("admin/", admin.site.urls),
     path("portfolio/", include("portfolio.urls")),
+    path("assessments/", include("assessments.urls")),
     path("", include("signoffs.urls")),
     path("", include("internships.urls")),
 ]

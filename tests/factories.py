@@ -1,6 +1,6 @@
 """factory-boy factories for every model; build coherent objects within one institution."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.utils import timezone
@@ -319,3 +319,22 @@ class TalkSlotFactory(DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.make_aware(datetime(2026, 12, 3, 17, 0)))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=30))
     place = "Online (Teams)"
+
+
+# Assessments: the LIO assessment lesson (track NL).
+
+
+class LessonAssessmentFactory(DjangoModelFactory):
+    """A scheduled visit; give `placement`, `assessor` and `co_assessor` from one world."""
+
+    class Meta:
+        model = "assessments.LessonAssessment"
+
+    placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
+    status = "scheduled"
+    date = date(2026, 11, 17)
+    start_time = time(9, 0)
+    end_time = time(10, 0)
+    class_name = "groep 7"
+    assessor_basis = "assigned_not_started"
+    co_assessor_basis = "school_teacher_educator"
