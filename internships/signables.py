@@ -10,7 +10,6 @@ from signoffs.registry import SignableKind, register
 from .models import Observation, Role, StartApplication
 from .services.observations import (
     observation_content,
-    observation_send_back,
     observation_sign,
 )
 from .services.start_applications import (
@@ -60,7 +59,7 @@ def register_signables() -> None:
                 "internships:observation-detail", args=[observation.pk]
             ),
             sign=observation_sign,
-            send_back=observation_send_back,
+            send_back=None,
             # The student acknowledges from the observation page; there is no link to manage.
             can_manage=lambda observation, membership: False,
         )

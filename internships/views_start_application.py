@@ -159,6 +159,7 @@ class StartApplicationDetailView(RoleRequiredMixin, DetailView):
             pending=status.request_of(person.pk),  # type: ignore[union-attr]
             sign_form=SignForm(initial={"content_hash": document_hash(application)}),
             back_form=SendBackForm(),
+            can_send_back=True,
             is_student=is_student,
             is_coordinator=Role.COORDINATOR in self.membership.roles,
             manage=is_student or Role.COORDINATOR in self.membership.roles,

@@ -23,9 +23,10 @@ class SignableKind:
     detail_url: Callable[[Any], str]
     # Document-specific transitions, called by the generic views:
     # sign(document=, request=, signer=, method=, content_hash=) and
-    # send_back(document=, request=, signer=, comment=).
+    # send_back(document=, request=, signer=, comment=); None when the document cannot be sent
+    # back (the page then offers no such option).
     sign: Callable[..., Any]
-    send_back: Callable[..., Any]
+    send_back: Callable[..., Any] | None
     # May this member re-send or withdraw the signers' links (e.g. the student, a coordinator)?
     can_manage: Callable[[Any, Any], bool]
 

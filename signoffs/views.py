@@ -44,7 +44,7 @@ def _act(
                 )
                 messages.success(request, _("Thank you: your signature has been recorded."))
                 return sign_form, back_form, True
-        elif request.POST.get("action") == "send_back":
+        elif request.POST.get("action") == "send_back" and kind.send_back is not None:
             back_form = SendBackForm(request.POST)
             if back_form.is_valid():
                 kind.send_back(
@@ -97,6 +97,7 @@ def link_page(request: HttpRequest, token: str) -> HttpResponse:
             "status": status,
             "sign_form": sign_form,
             "back_form": back_form,
+            "can_send_back": kind_for(document).send_back is not None,
         },
     )
 

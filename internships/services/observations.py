@@ -227,13 +227,6 @@ def observation_sign(
     )
 
 
-def observation_send_back(**kwargs: Any) -> Observation:
-    """An observation is not sent back: the student responds to it instead."""
-    raise ValidationError(
-        _("An observation cannot be sent back. Add your response when you acknowledge it.")
-    )
-
-
 @transaction.atomic
 def observation_correct(
     *, observation: Observation, mentor: Person, data: ObservationData, today: date
