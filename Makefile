@@ -6,12 +6,15 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-postgres test-browser lint format check-deploy migrations-check ci clean
+.PHONY: run serve setup test test-postgres test-browser lint format check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: setup ## Production mode without containers: gunicorn and the task worker against DATABASE_URL
+	scripts/serve
 
 setup: $(BIN)/.installed static/vendor/.installed locale/.compiled
 

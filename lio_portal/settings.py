@@ -45,9 +45,12 @@ INSTALLED_APPS = [
     "signoffs",
     "portfolio",
     "assessments",
+    "lio_portal",
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the access log line cover everything below.
+    "lio_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +89,14 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No state in the processes: sessions live in the database and the cache is shared by every
+# process in production (the database, or Redis/Memcached through CACHE_URL), so more app and
+# worker processes can run side by side. `manage.py createcachetable` creates the cache table.
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://lio_cache"
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -144,6 +155,8 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
 )
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Health checks come over plain HTTP from inside (the container, the load balancer).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
@@ -153,13 +166,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to standard output: one JSON object per line in production, readable lines in
+# development, both with the request id and user id and without personal data
+# (lio_portal/logging.py). gunicorn's own messages use the same handler (gunicorn.conf.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "lio_portal.logging.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "lio_portal.logging.JsonFormatter"},
+        "text": {"()": "lio_portal.logging.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint and fontTools report every rendering step at INFO.
     "loggers": {
+        # Django's own console handler would print errors a second time, unformatted.
+        "django": {"handlers": [], "level": "INFO"},
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
@@ -183,3 +217,10 @@ SIGNATURE_REMINDER_AFTER_DAYS = env.int("SIGNATURE_REMINDER_AFTER_DAYS", default
 SIGNATURE_REMINDER_INTERVAL_DAYS = env.int("SIGNATURE_REMINDER_INTERVAL_DAYS", default=4)
 # The mentor link: a mentor without an account follows one placement from a personal link.
 MENTOR_LINK_MAX_AGE_DAYS = env.int("MENTOR_LINK_MAX_AGE_DAYS", default=30)
+
+# Daily jobs: management commands run in this order by `manage.py run_daily_jobs` (from cron)
+# or every day at DAILY_JOBS_TIME by `manage.py run_scheduler`. Add a job with one line here.
+DAILY_JOBS = [
+    "send_signature_reminders",
+]
+DAILY_JOBS_TIME = env.str("DAILY_JOBS_TIME", default="07:00")
