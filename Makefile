@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test test-postgres test-browser lint format check-deploy migrations-check ci clean
+.PHONY: run serve setup test test-postgres test-browser lint format security-lint verify-demo check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
@@ -55,6 +55,14 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+security-lint: $(BIN)/.installed ## bandit over our code (settings in pyproject.toml)
+	$(BIN)/bandit -c pyproject.toml -r . -q
+
+verify-demo: setup ## Seed the demo into a throwaway database and verify every signature's hash
+	dir="$$(mktemp -d)"; export DATABASE_URL="sqlite:///$$dir/demo.sqlite3"; \
+	$(MANAGE) migrate --no-input -v 0 && $(MANAGE) seed_demo > /dev/null && \
+	$(MANAGE) verify_signatures; status=$$?; rm -rf "$$dir"; exit $$status
+
 migrations-check: $(BIN)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -67,7 +75,7 @@ messages: $(BIN)/.installed ## Update the translation catalogues after changing 
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-ci: test test-postgres test-browser migrations-check check-deploy lint
+ci: test test-postgres test-browser migrations-check check-deploy lint security-lint verify-demo
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles locale/.compiled

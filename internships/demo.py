@@ -24,7 +24,7 @@ from .models import (
 )
 from .planning import plan_lio_period
 
-DEMO_PASSWORD = "lio-demo-2026"  # noqa: S105 - printed for the demo logins on purpose
+DEMO_PASSWORD = "lio-demo-2026"  # noqa: S105 - printed for the demo logins on purpose  # nosec B105
 
 Login = tuple[str, str]
 

@@ -80,6 +80,9 @@ def render_pdf(
     files: Mapping[str, EmbeddedFile] | None = None,
 ) -> bytes:
     """Render a print template to PDF bytes; only our static files and `files` can be loaded."""
-    html = render_to_string(template_name, dict(context))
+    return pdf_from_html(render_to_string(template_name, dict(context)), files=files)
+
+
+def pdf_from_html(html: str, *, files: Mapping[str, EmbeddedFile] | None = None) -> bytes:
     document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=AppFilesURLFetcher(files))
     return document.write_pdf()

@@ -24,6 +24,13 @@ def _fast_password_hasher(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _login_lockout_off(settings: object) -> None:
+    """`Client.login()` authenticates without a request, which django-axes refuses; the lockout
+    tests (tests/accounts/test_lockout.py) switch it back on."""
+    settings.AXES_ENABLED = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
 def _private_files_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploads go to a temporary folder, never into the project's private-files/."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "private-files"  # type: ignore[attr-defined]
