@@ -56,16 +56,18 @@ class AssessorAssignForm(forms.Form):
 
 
 class PreparationForm(forms.Form):
-    file = forms.FileField(label=_("Lesson preparation"), required=False)
+    file = forms.FileField(label=_("Lesson preparation (file)"), required=False)
     lesson_sequence = forms.CharField(
         label=_("How does the lesson fit in its sequence of lessons?"),
         help_text=_("Which lessons come before and after it, and what the pupils learn in them."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, replacing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = upload_help_text()
+        if replacing:
+            self.fields["file"].label = _("Replace the file (optional)")
 
 
 def _to_bool(value: str) -> bool:
@@ -103,7 +105,7 @@ class AssessmentForm(forms.Form):
         _("Post-lesson talk with the student: the lesson and the reasons behind the choices"), 4
     )
     result = forms.ChoiceField(
-        label=_("Result"),
+        label=_("Overall result"),
         choices=LessonAssessment.Result.choices,
         required=False,
         widget=forms.RadioSelect,
@@ -116,8 +118,10 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         requirement_fields: dict[str, forms.Field] = {}
-        for key, label in REQUIREMENTS:
-            requirement_fields[f"{key}_met"] = _yes_no(label, _("Meets"), _("Does not meet"))
+        for key, _label in REQUIREMENTS:
+            requirement_fields[f"{key}_met"] = _yes_no(
+                _("Judgement"), _("Meets"), _("Does not meet")
+            )
             requirement_fields[f"{key}_note"] = _notes(_("Observation"))
         self.fields = {**requirement_fields, **self.fields}
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from internships.membership import Membership
 from internships.models import Role
 from internships.permissions import role_required
 from signoffs.forms import SendBackForm, SignForm
@@ -55,50 +56,73 @@ def detail_context(
     person = membership.person
     assert person is not None
     viewer = viewer_of(assessment, membership)
-    today = timezone.localdate()
     completed = assessment.is_locked
-    sees_form = viewer in _INFORMED or (viewer == Viewer.STUDENT and completed)
-    status = signoff_status(assessment) if sees_form else None
-    signing = assessment.status == LessonAssessment.Status.SIGNING
-    pending = status.request_of(person.pk) if status and signing else None
-    is_student = viewer == Viewer.STUDENT
+    informed = viewer in _INFORMED
     return {
         "assessment": assessment,
         "document": assessment,
         "viewer": viewer,
         "status_label": (
             assessment.get_status_display()
-            if viewer in _INFORMED or completed
+            if informed or completed
             else assessment.student_status_label
         ),
-        "sees_form": sees_form,
         "show_ics": assessment.status in LessonAssessment.SCHEDULED_STATUSES,
-        "sees_preparation": viewer != Viewer.MENTOR,
-        "preparation": (
-            LessonPreparation.objects.filter(assessment=assessment).first()
-            if viewer != Viewer.MENTOR
-            else None
-        ),
-        "preparation_form": forms.get("preparation_form")
-        or (
-            PreparationForm(initial={"lesson_sequence": assessment.lesson_sequence})
-            if is_student and preparation_open(assessment, today)
-            else None
-        ),
-        "status": status,
-        "pending": pending,
-        "sign_form": SignForm(initial={"content_hash": document_hash(assessment)}),
-        "back_form": SendBackForm(),
-        "manage": kind_for(assessment).can_manage(assessment, membership),
         "can_fill": assessment.assessor_id == person.pk
         and assessment.status in _FILLABLE
-        and today >= assessment.date,
+        and timezone.localdate() >= assessment.date,
         "cancel_form": CancelForm() if viewer == Viewer.COORDINATOR else None,
         "credits": (
             CreditAward.objects.filter(assessment=assessment).first()
             if completed and viewer != Viewer.MENTOR
             else None
         ),
+        **_preparation_part(assessment, viewer, forms.get("preparation_form")),
+        **_signing_part(
+            assessment,
+            membership,
+            sees_form=informed or (viewer == Viewer.STUDENT and completed),
+        ),
+    }
+
+
+def _preparation_part(
+    assessment: LessonAssessment, viewer: Viewer, form: PreparationForm | None
+) -> dict[str, Any]:
+    """Everyone but the mentor sees the preparation; the student changes it before the visit."""
+    if viewer == Viewer.MENTOR:
+        return {"sees_preparation": False, "preparation": None, "preparation_form": None}
+    preparation = LessonPreparation.objects.filter(assessment=assessment).first()
+    if (
+        form is None
+        and viewer == Viewer.STUDENT
+        and preparation_open(assessment, timezone.localdate())
+    ):
+        form = PreparationForm(
+            initial={"lesson_sequence": assessment.lesson_sequence},
+            replacing=preparation is not None,
+        )
+    return {"sees_preparation": True, "preparation": preparation, "preparation_form": form}
+
+
+def _signing_part(
+    assessment: LessonAssessment, membership: Membership, *, sees_form: bool
+) -> dict[str, Any]:
+    """The form, the signatures and the history: for the assessors and the coordinator, and
+    for the student once both have signed."""
+    person = membership.person
+    assert person is not None
+    status = signoff_status(assessment) if sees_form else None
+    signing = assessment.status == LessonAssessment.Status.SIGNING
+    kind = kind_for(assessment)
+    return {
+        "sees_form": sees_form,
+        "status": status,
+        "pending": status.request_of(person.pk) if status and signing else None,
+        "sign_form": SignForm(initial={"content_hash": document_hash(assessment)}),
+        "back_form": SendBackForm(),
+        "can_send_back": kind.send_back is not None,
+        "manage": kind.can_manage(assessment, membership),
     }
 
 

@@ -31,7 +31,11 @@ _ALL_BUT_MENTOR = frozenset(
 def preparation_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """The student uploads (or replaces) the lesson preparation before the visit."""
     assessment, membership, _viewer = assessment_for(request, pk, parts=frozenset({Viewer.STUDENT}))
-    form = PreparationForm(request.POST, request.FILES)
+    form = PreparationForm(
+        request.POST,
+        request.FILES,
+        replacing=LessonPreparation.objects.filter(assessment=assessment).exists(),
+    )
     if form.is_valid():
         try:
             lesson_preparation_save(

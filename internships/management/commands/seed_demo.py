@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.demo import seed_demo_assessments
 from internships.demo import DEMO_PASSWORD, seed_demo
 from internships.demo_applications import seed_demo_applications
 from internships.demo_days import seed_demo_days
@@ -34,5 +35,6 @@ class Command(BaseCommand):
             seed_demo_days(today=timezone.localdate())
             seed_demo_applications(today=timezone.localdate())
             seed_demo_guidance(today=timezone.localdate())
+            seed_demo_assessments(today=timezone.localdate())
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")
