@@ -18,11 +18,11 @@ from django.utils.functional import SimpleLazyObject, empty
 
 REDACTED = "<redacted>"
 _EXTRA_FIELDS = ("method", "path", "status", "duration_ms", "job")
-# A secret in a URL path: a long run of URL-safe characters making up a path segment. (Query
-# strings are never logged.)
+# A secret in a URL path is a long run of URL-safe characters after a "/" (query strings are
+# never logged) that has capitals (random tokens, signed values) or a long hexadecimal part
+# (password-reset tokens). Page names, module paths in tracebacks and UUIDs have neither.
 _TOKEN_CANDIDATE = re.compile(r"(?<=/)[A-Za-z0-9_\-:~]{20,}")
-# Long lower-case words joined by hyphens are page names, not secrets.
-_SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_HEX_RUN = re.compile(r"[0-9a-f]{16,}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
@@ -46,8 +46,13 @@ def redact(text: str) -> str:
 
 
 def _mask_token(match: re.Match[str]) -> str:
-    candidate = match.group()
-    return candidate if _SLUG.fullmatch(candidate) else REDACTED
+    return REDACTED if _looks_secret(match.group()) else match.group()
+
+
+def _looks_secret(candidate: str) -> bool:
+    if any(character.isupper() for character in candidate):
+        return True
+    return any(not run.isdigit() and not run.isalpha() for run in _HEX_RUN.findall(candidate))
 
 
 def user_id_of(request: object) -> int | None:

@@ -50,6 +50,13 @@ def log_lines() -> Iterator[LogLines]:
         ("/placements/12/days/", "/placements/12/days/"),
         ("/signature-requests/3/act/", "/signature-requests/3/act/"),
         ("/start-applications-for-the-coordinator/", "/start-applications-for-the-coordinator/"),
+        ("/commands/send_signature_reminders.py", "/commands/send_signature_reminders.py"),
+        ("/migrations/0004_guidance_in_practice.py", "/migrations/0004_guidance_in_practice.py"),
+        (
+            "/tasks/8a1f3c2e-77b0-4d55-9e21-0c6b2a9d4f13/",
+            "/tasks/8a1f3c2e-77b0-4d55-9e21-0c6b2a9d4f13/",
+        ),
+        ("/students/12345678901234567890/", "/students/12345678901234567890/"),
     ],
 )
 def test_secrets_in_paths_are_redacted(path: str, expected: str) -> None:
