@@ -140,10 +140,14 @@ def assessors_of(*, institution: Institution) -> QuerySet[Person]:
     )
 
 
+# A completed assessment with a pass: the LIO needs no other visit.
+is_passed = Q(status=LessonAssessment.Status.COMPLETED, result=LessonAssessment.Result.PASS)
+
+
 def placements_to_schedule(*, institution: Institution) -> QuerySet[Placement]:
     """Active track-NL placements without an open or passed assessment lesson."""
     taken = LessonAssessment.objects.filter(placement=OuterRef("pk")).filter(
-        Q(status__in=LessonAssessment.OPEN_STATUSES) | Q(result=LessonAssessment.Result.PASS)
+        Q(status__in=LessonAssessment.OPEN_STATUSES) | is_passed
     )
     return (
         Placement.objects.filter(

@@ -207,6 +207,10 @@ class LessonAssessment(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_passed(self) -> bool:
+        return self.status == self.Status.COMPLETED and self.result == self.Result.PASS
+
+    @property
     def is_locked(self) -> bool:
         """Signed by both assessors: nothing can change any more."""
         return self.status == self.Status.COMPLETED

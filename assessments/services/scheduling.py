@@ -23,7 +23,7 @@ from signoffs.services import event_log
 from ..ics import CANCEL, REQUEST, appointment_people
 from ..models import AssessorAssignment, LessonAssessment
 from ..rules import AssessorChoice
-from ..selectors import assessor_choice_for
+from ..selectors import assessor_choice_for, is_passed
 from .notify import appointment_send, proposal_declined_send, proposal_send
 
 
@@ -96,7 +96,7 @@ def _require_assessors(choice: AssessorChoice) -> None:
 
 def _require_no_other(placement: Placement, exclude_pk: int | None = None) -> None:
     others = LessonAssessment.objects.filter(placement=placement).exclude(pk=exclude_pk)
-    if others.filter(result=LessonAssessment.Result.PASS).exists():
+    if others.filter(is_passed).exists():
         raise ValidationError(_("This student has already passed the LIO assessment lesson."))
     if others.filter(status__in=LessonAssessment.OPEN_STATUSES).exists():
         raise ValidationError(_("An assessment lesson is already planned for this LIO."))
@@ -287,17 +287,19 @@ def _snapshot(assessment: LessonAssessment) -> tuple[object, ...]:
 def lesson_assessment_cancel(
     *, assessment: LessonAssessment, reason: str, actor: Person
 ) -> LessonAssessment:
-    """Call the visit off (or decline the proposal) before the form is started."""
+    """Call the visit off (or decline the proposal) before the form goes to the signatures,
+    e.g. when the mentor stayed in the classroom and a new visit is needed."""
     assessment = _locked(assessment)
     _require_coordinator(actor, assessment.placement)
     if assessment.status not in (
         LessonAssessment.Status.PROPOSED,
         LessonAssessment.Status.SCHEDULED,
+        LessonAssessment.Status.ASSESSING,
     ):
-        raise ValidationError(_("Only a visit whose form is not started can be cancelled."))
+        raise ValidationError(_("A visit whose form is being signed cannot be cancelled."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the visit is cancelled.")})
-    was_scheduled = assessment.status == LessonAssessment.Status.SCHEDULED
+    was_scheduled = assessment.status != LessonAssessment.Status.PROPOSED
     assessment.status = LessonAssessment.Status.CANCELLED
     assessment.cancel_reason = reason.strip()
     if was_scheduled:

@@ -147,9 +147,7 @@ def my_assessment(request: HttpRequest) -> HttpResponse:
     student = person.student_profile
     assessments = list(student_assessments(student=student))
     placement = active_nl_placement_of(student=student)
-    may_propose = placement is not None and not any(
-        a.is_open or a.result == LessonAssessment.Result.PASS for a in assessments
-    )
+    may_propose = placement is not None and not any(a.is_open or a.is_passed for a in assessments)
     form = VisitForm(
         request.POST or None, initial={"class_name": placement.class_name if placement else ""}
     )

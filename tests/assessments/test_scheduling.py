@@ -14,6 +14,7 @@ from assessments.services import (
     assessor_assign,
     lesson_assessment_cancel,
     lesson_assessment_confirm,
+    lesson_assessment_form_save,
     lesson_assessment_propose,
     lesson_assessment_reschedule,
     lesson_assessment_schedule,
@@ -22,8 +23,11 @@ from internships.models import Placement, Role
 from tests.assessments.conftest import (
     VISIT_DAY,
     Capture,
+    complete_form,
+    filled_in,
     product_started,
     schedule,
+    travel,
     visit,
 )
 from tests.conftest import World, client_for
@@ -316,6 +320,33 @@ def test_declining_a_proposal_tells_the_student(
         )
     assert [m.to[0] for m in mail.outbox] == [lio.people[Role.STUDENT].email]
     assert "Kies een andere dag." in mail.outbox[0].body
+
+
+def test_a_visit_being_signed_cannot_be_cancelled(lio: World) -> None:
+    assessment = filled_in(lio)
+    with pytest.raises(ValidationError):
+        lesson_assessment_cancel(
+            assessment=assessment, reason="Te laat.", actor=lio.people[Role.COORDINATOR]
+        )
+
+
+def test_a_visit_with_the_mentor_in_the_classroom_is_cancelled_and_planned_again(
+    lio: World,
+) -> None:
+    assessment = schedule(lio)
+    with travel(VISIT_DAY, 11):
+        lesson_assessment_form_save(
+            assessment=assessment,
+            data=complete_form(mentor_absent=False),
+            actor=lio.people[Role.ASSESSOR],
+        )
+    cancelled = lesson_assessment_cancel(
+        assessment=assessment,
+        reason="De mentor bleef in de klas.",
+        actor=lio.people[Role.COORDINATOR],
+    )
+    assert cancelled.status == LessonAssessment.Status.CANCELLED
+    assert schedule(lio, date=date(2026, 11, 24)).status == LessonAssessment.Status.SCHEDULED
 
 
 def test_cancelling_needs_a_reason(lio: World) -> None:
