@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test test-postgres test-browser lint format security-lint verify-demo check-deploy migrations-check ci clean
+.PHONY: run serve setup test test-postgres test-browser bench-dashboard lint format security-lint verify-demo check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
@@ -46,6 +46,9 @@ test-postgres: setup ## Run the test suite on a throwaway PostgreSQL server
 test-browser: setup ## End-to-end journeys in headless Chromium (Debian's package), with axe-core
 	scripts/require-debian-packages chromium=chromium
 	$(BIN)/pytest -q tests/browser
+
+bench-dashboard: setup ## The dashboard and student list at 1,000 and 10,000 students (PostgreSQL)
+	scripts/with-postgres $(BIN)/python bench/dashboard.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -7,6 +7,8 @@ class InternshipsConfig(AppConfig):
     verbose_name = _("Internships")
 
     def ready(self) -> None:
+        from .action_providers import register_internship_actions
         from .signables import register_signables
 
         register_signables()
+        register_internship_actions()

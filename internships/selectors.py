@@ -63,17 +63,6 @@ def current_school_year(*, institution: Institution, today: date) -> SchoolYear 
     )
 
 
-def placement_status_counts(*, institution: Institution, school_year: SchoolYear) -> dict[str, int]:
-    rows = (
-        Placement.objects.filter(student__institution=institution, school_year=school_year)
-        .values("status")
-        .annotate(n=Count("id"))
-    )
-    counts = dict.fromkeys(Placement.Status.values, 0)
-    counts.update({row["status"]: row["n"] for row in rows})
-    return counts
-
-
 def students_of(*, institution: Institution) -> QuerySet[StudentProfile]:
     return StudentProfile.objects.filter(institution=institution).select_related(
         "person", "programme"

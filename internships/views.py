@@ -24,13 +24,12 @@ from .models import (
 from .next_steps import student_next_steps
 from .permissions import RoleRequiredMixin, role_required
 from .selectors import (
-    current_school_year,
     placement_queryset,
-    placement_status_counts,
     placements_visible_to,
     schools_of,
     students_of,
 )
+from .selectors_dashboard import actions_for_staff
 from .selectors_days import day_log_for, has_day_log
 from .services.entry_requirements import entry_requirements_record
 
@@ -103,30 +102,9 @@ class StaffHomeView(RoleRequiredMixin, ListView):
             )
         )
 
-
-class CoordinatorOverviewView(RoleRequiredMixin, TemplateView):
-    required_roles = {Role.COORDINATOR}
-    template_name = "internships/coordinator_overview.html"
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        institution = self.membership.institution
-        assert institution is not None
-        school_year = current_school_year(institution=institution, today=timezone.localdate())
-        counts = (
-            placement_status_counts(institution=institution, school_year=school_year)
-            if school_year
-            else {}
-        )
-        return super().get_context_data(
-            institution=institution,
-            school_year=school_year,
-            status_counts=[
-                (Placement.Status(status).label, status, n) for status, n in counts.items()
-            ],
-            student_count=students_of(institution=institution).count(),
-            school_count=School.objects.filter(institution=institution).count(),
-            **kwargs,
-        )
+        actions = actions_for_staff(membership=self.membership, today=timezone.localdate())
+        return super().get_context_data(action_rows=actions.rows(self.membership), **kwargs)
 
 
 class PlacementListView(RoleRequiredMixin, ListView):
@@ -157,26 +135,6 @@ class PlacementDetailView(RoleRequiredMixin, DetailView):
 
     def get_queryset(self) -> QuerySet[Placement]:
         return placements_visible_to(self.membership)
-
-
-class StudentListView(RoleRequiredMixin, ListView):
-    required_roles = {Role.COORDINATOR}
-    template_name = "internships/student_list.html"
-    context_object_name = "students"
-    paginate_by = 50
-
-    def get_queryset(self) -> QuerySet[StudentProfile]:
-        institution = self.membership.institution
-        assert institution is not None
-        students = students_of(institution=institution)
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            students = students.filter(
-                Q(person__first_name__icontains=query)
-                | Q(person__last_name__icontains=query)
-                | Q(student_number__icontains=query)
-            )
-        return students.order_by("person__last_name", "person__first_name")
 
 
 class StudentDetailView(RoleRequiredMixin, DetailView):

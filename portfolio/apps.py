@@ -7,6 +7,12 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self) -> None:
+        from internships.demo_scale import register_bulk_seeder
+
+        from .actions import register_portfolio_actions
+        from .demo_scale import seed_portfolio_scale
         from .signables import register_signables
 
         register_signables()
+        register_portfolio_actions()
+        register_bulk_seeder(seed_portfolio_scale)

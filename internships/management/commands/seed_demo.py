@@ -10,6 +10,7 @@ from internships.demo import DEMO_PASSWORD, seed_demo
 from internships.demo_applications import seed_demo_applications
 from internships.demo_days import seed_demo_days
 from internships.demo_guidance import seed_demo_guidance
+from internships.demo_scale import seed_scale
 from portfolio.demo import seed_portfolio
 
 
@@ -21,6 +22,13 @@ class Command(BaseCommand):
             "--force",
             action="store_true",
             help="Run even though DEBUG is off (never on a production database).",
+        )
+        parser.add_argument(
+            "--students",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N students with records in every stage (for load tests).",
         )
 
     def handle(self, *args: Any, force: bool, **options: Any) -> None:
@@ -36,5 +44,9 @@ class Command(BaseCommand):
             seed_demo_applications(today=timezone.localdate())
             seed_demo_guidance(today=timezone.localdate())
             seed_demo_assessments(today=timezone.localdate())
+        if options["students"] > 0:
+            with transaction.atomic():
+                seed_scale(students=options["students"], today=timezone.localdate())
+            self.stdout.write(f"Added {options['students']} students (seed_demo --students).")
         for role, email in logins:
             self.stdout.write(f"LOGIN {role} {email} {DEMO_PASSWORD}")

@@ -1,0 +1,251 @@
+"""The "needs action" providers of the internships workflows (see `internships.actions`).
+
+Late signatures, applications to confirm and days to confirm are queries: the dashboard counts
+them and reads the oldest in SQL. The LIO days not logged are computed from the school
+calendars, from one query of plain tuples for all active placements.
+"""
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from signoffs.models import SignatureRequest
+
+from .actions import ActionItem, ActionScope, register_action_provider, register_action_query
+from .day_log_estimate import FreeDayIndex, pattern_school_days, unlogged_days
+from .lio_days import COUNTING_KINDS
+from .models import (
+    INSTITUTION_ROLES,
+    SCHOOL_ROLES,
+    CalendarOverride,
+    Placement,
+    Role,
+    StartApplication,
+    Track,
+)
+
+# A mentor confirms a week of logged days; a day still open after this is late.
+CONFIRM_WITHIN_DAYS = 7
+_APPLICATION_READERS = frozenset({Role.COORDINATOR, Role.MENTOR, Role.DIRECTOR, Role.STUDY_COACH})
+_DAY_LOG_READERS = frozenset(INSTITUTION_ROLES | SCHOOL_ROLES)
+_ROLE_LABELS = dict(Role.choices)
+
+_LATE_SIGNATURE = _("Signature of the %(role)s (%(name)s) on the start application")
+_TO_CONFIRM = _("Signed start application to confirm")
+_UNLOGGED = ngettext_lazy(
+    "%(count)s planned LIO day not logged", "%(count)s planned LIO days not logged", "count"
+)
+_DAYS_TO_CONFIRM = ngettext_lazy(
+    "%(count)s logged LIO day to confirm", "%(count)s logged LIO days to confirm", "count"
+)
+
+
+class _Lower:
+    """A role label in lower case, translated when the text is shown."""
+
+    def __init__(self, label: object) -> None:
+        self.label = label
+
+    def __str__(self) -> str:
+        return str(self.label).lower()
+
+
+def late_signature_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Signature requests on start applications waiting longer than SIGNATURE_LATE_AFTER_DAYS."""
+    late = timezone.now() - timedelta(days=settings.SIGNATURE_LATE_AFTER_DAYS)
+    applications = scope.limit(
+        StartApplication.objects.filter(status=StartApplication.Status.SUBMITTED),
+        "placement__student",
+    )
+    application = StartApplication.objects.filter(pk=OuterRef("object_id"))
+    return (
+        SignatureRequest.objects.filter(
+            content_type=ContentType.objects.get_for_model(StartApplication),
+            object_id__in=applications.values("pk"),
+            status=SignatureRequest.Status.PENDING,
+            requested_at__lt=late,
+        )
+        .select_related("person")  # not joined when the dashboard counts the rows
+        .annotate(
+            action_since=F("requested_at"),
+            action_student=Subquery(application.values("placement__student_id")[:1]),
+        )
+    )
+
+
+def late_signature_item(scope: ActionScope, row: SignatureRequest) -> ActionItem:
+    return ActionItem(
+        kind="late_signatures",
+        what=_LATE_SIGNATURE,
+        params={"role": _Lower(_ROLE_LABELS.get(row.role, row.role)), "name": row.person},
+        student_id=row.action_student,  # type: ignore[attr-defined]
+        since=scope.local_date(row.requested_at),
+        actor=row.role,
+        url_name="internships:start-application-detail",
+        url_args=(row.object_id,),
+        link_roles=_APPLICATION_READERS,
+    )
+
+
+def to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Start applications signed by everyone, waiting for the coordinator's confirmation."""
+    return (
+        scope.limit(
+            StartApplication.objects.filter(status=StartApplication.Status.SIGNED),
+            "placement__student",
+        )
+        .annotate(action_since=F("updated_at"), action_student=F("placement__student_id"))
+        .values("pk", "action_since", "action_student")
+    )
+
+
+def to_confirm_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    return ActionItem(
+        kind="applications_to_confirm",
+        what=_TO_CONFIRM,
+        student_id=row["action_student"],
+        since=scope.local_date(row["action_since"]),
+        actor=Role.COORDINATOR,
+        url_name="internships:start-application-detail",
+        url_args=(row["pk"],),
+        link_roles=_APPLICATION_READERS,
+    )
+
+
+def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
+    """Per active track-NL placement: its pattern, school, student and two day aggregates."""
+    before_today = Q(lio_days__date__lt=scope.today)
+    return (
+        scope.limit(
+            Placement.objects.filter(
+                status=Placement.Status.ACTIVE,
+                student__programme__track=Track.NL,
+                start_date__lt=scope.today,
+            ),
+            "student",
+        )
+        .annotate(
+            logged=Count("lio_days", filter=before_today),
+            counted=Count("lio_days", filter=before_today & Q(lio_days__kind__in=COUNTING_KINDS)),
+            last_logged=Max("lio_days__date", filter=before_today),
+        )
+        .values_list(
+            "pk",
+            # As text: a few patterns repeat over thousands of rows, each decoded once.
+            Cast("weekdays", output_field=CharField()),
+            "start_date",
+            "school_id",
+            "school__region",
+            "student_id",
+            "logged",
+            "counted",
+            "last_logged",
+        )
+        .order_by()
+    )
+
+
+def unlogged_lio_days(scope: ActionScope) -> Iterator[ActionItem]:
+    """Active track-NL placements with planned days before today that are not logged yet
+    (estimated from two aggregates per placement, see `internships.day_log_estimate`)."""
+    yesterday = scope.today - timedelta(days=1)
+    index = FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
+    patterns: dict[str, list[int]] = {}
+    planned: dict[tuple[object, ...], int] = {}  # many placements share a calendar and start
+    for row in _active_dutch_placements(scope):
+        pk, weekdays, start, school, region, student, logged, counted, last_day = row
+        key = (index.calendar_key(school_id=school, region=region), start, weekdays)
+        if key not in planned:
+            pattern = patterns.setdefault(weekdays, json.loads(weekdays))
+            free = index.free_days(school_id=school, region=region, day=start)
+            planned[key] = pattern_school_days(
+                first=start, last=yesterday, weekdays=pattern, free_days=free
+            )
+        missing = unlogged_days(planned_so_far=planned[key], logged=logged, counted=counted)
+        if missing:
+            yield ActionItem(
+                kind="unlogged_lio_days",
+                what=_UNLOGGED,
+                params={"count": missing},
+                student_id=student,
+                since=_since(last_day, start),
+                actor=Role.STUDENT,
+                url_name="internships:placement-days",
+                url_args=(pk,),
+                link_roles=_DAY_LOG_READERS,
+            )
+
+
+def _since(last_logged: date | None, start: date) -> date:
+    """The day after the last logged day: since then the log is silent."""
+    return last_logged + timedelta(days=1) if last_logged else start
+
+
+def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Placements with logged LIO days the mentor has not confirmed a week after the day."""
+    open_days = Q(
+        lio_days__confirmed_at__isnull=True,
+        lio_days__date__lt=scope.today - timedelta(days=CONFIRM_WITHIN_DAYS),
+    )
+    return (
+        scope.limit(
+            Placement.objects.filter(
+                status__in=[Placement.Status.ACTIVE, Placement.Status.COMPLETED]
+            ),
+            "student",
+        )
+        .filter(open_days)
+        .annotate(
+            days=Count("lio_days", filter=open_days),
+            action_since=Min("lio_days__date", filter=open_days),
+            action_student=F("student_id"),
+        )
+        .values("pk", "days", "action_since", "action_student")
+    )
+
+
+def days_to_confirm_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    return ActionItem(
+        kind="days_to_confirm",
+        what=_DAYS_TO_CONFIRM,
+        params={"count": row["days"]},
+        student_id=row["action_student"],
+        since=row["action_since"],
+        actor=Role.MENTOR,
+        url_name="internships:placement-days",
+        url_args=(row["pk"],),
+        link_roles=_DAY_LOG_READERS,
+    )
+
+
+def register_internship_actions() -> None:
+    register_action_query(
+        key="late_signatures",
+        label=_("Signatures waiting too long"),
+        rows=late_signature_rows,
+        item=late_signature_item,
+    )
+    register_action_query(
+        key="applications_to_confirm",
+        label=_("Start applications to confirm"),
+        rows=to_confirm_rows,
+        item=to_confirm_item,
+    )
+    register_action_provider(
+        key="unlogged_lio_days", label=_("LIO days not logged"), items=unlogged_lio_days
+    )
+    register_action_query(
+        key="days_to_confirm",
+        label=_("LIO days to confirm"),
+        rows=days_to_confirm_rows,
+        item=days_to_confirm_item,
+    )

@@ -1,0 +1,241 @@
+"""What needs action now: one list, fed by a registry of small providers, one per workflow.
+
+The coordinator's dashboard shows the oldest items and a count per kind for the whole
+institution; mentors and supervisors see the same list limited to their students on "My
+students"; the coordinator's student list filters on it and names it in its exports.
+
+Contract of a provider (see docs/decisions.md, "What needs action"), registered once, in the
+app's `AppConfig.ready()`, in one of two forms:
+
+- a query (preferred): `register_action_query(key=..., label=..., rows=..., item=...)`.
+  `rows(scope)` is one queryset with a row per item, annotated with `action_since` (a date or
+  a datetime) and `action_student` (the student's primary key); `item(scope, row)` makes the
+  `ActionItem` of one row. The dashboard then counts the rows and reads only the oldest in
+  SQL, and the student list filters on them with a subquery, whatever the institution's size;
+- a function: `register_action_provider(key=..., label=..., items=...)`, for what SQL cannot
+  say (the LIO days not logged are computed from the school calendars):
+  `items(scope) -> Iterable[ActionItem]`, every item of the scope.
+
+Either way:
+- an item says what (a lazily translated text with its parameters, shared by the provider's
+  items), the student it concerns (the primary key: names are read for the rows shown only),
+  since when (the list is sorted oldest first), which role is expected to act, and a link (a
+  URL name and arguments, shown only to people whose roles may open it);
+- a provider reads only the institution's records, and only those of `scope.students` when
+  that is set (use `scope.limit`): a mentor never sees other students' items;
+- it runs a fixed number of queries, whatever the number of students (no query per row).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from .membership import Membership
+from .models import Institution, Role, SchoolYear, StudentProfile
+
+M = TypeVar("M", bound=Model)
+_ROLE_LABELS = dict(Role.choices)
+
+
+@dataclass(frozen=True)
+class ActionScope:
+    """Whose items to collect: every student of the institution, or only `students`."""
+
+    institution: Institution
+    today: date
+    school_year: SchoolYear | None = None
+    students: QuerySet[StudentProfile] | None = None
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
+
+    def local_date(self, moment: date | datetime) -> date:
+        """The date of `moment` in the portal's time zone (cheaper than localdate per row)."""
+        return moment.astimezone(self.zone).date() if isinstance(moment, datetime) else moment
+
+    def limit(self, queryset: QuerySet[M], student_path: str) -> QuerySet[M]:
+        """`queryset` narrowed to the scope; `student_path` leads to the student, e.g.
+        "placement__student" (or "" when the queryset holds students). Unordered: the list
+        is sorted by date afterwards, and a model's default ordering could add joins."""
+        prefix = f"{student_path}__" if student_path else ""
+        queryset = queryset.filter(**{f"{prefix}institution": self.institution}).order_by()
+        if self.students is not None:
+            key = student_path or "pk"
+            queryset = queryset.filter(**{f"{key}__in": self.students.values("pk")})
+        return queryset
+
+
+@dataclass(slots=True)
+class ActionItem:
+    """One thing to do. `actor` is the role expected to act (a Role value)."""
+
+    kind: str
+    what: Promise | str
+    student_id: int
+    since: date
+    actor: str
+    url_name: str
+    url_args: tuple[object, ...] = ()
+    params: dict[str, object] | None = None
+    # Roles that may open the link; the link is left out for anyone else.
+    link_roles: frozenset[str] = frozenset({Role.COORDINATOR})
+
+    @property
+    def text(self) -> str:
+        return str(self.what % self.params if self.params is not None else self.what)
+
+    @property
+    def actor_label(self) -> str:
+        return str(_ROLE_LABELS.get(self.actor, self.actor))
+
+
+Rows = Callable[[ActionScope], QuerySet[Any]]
+RowItem = Callable[[ActionScope, Any], ActionItem]
+
+
+@dataclass(frozen=True)
+class ActionProvider:
+    key: str
+    label: Promise | str
+    items_of: Callable[[ActionScope], Iterable[ActionItem]] | None = None
+    rows: Rows | None = None
+    item: RowItem | None = None
+
+    def items(self, scope: ActionScope) -> list[ActionItem]:
+        if self.rows is not None and self.item is not None:
+            return [self.item(scope, row) for row in self.rows(scope)]
+        assert self.items_of is not None
+        return list(self.items_of(scope))
+
+    def summary(self, scope: ActionScope, limit: int) -> tuple[int, list[ActionItem]]:
+        """How many items, and the oldest `limit`: two queries for a query provider."""
+        if self.rows is not None and self.item is not None:
+            rows = self.rows(scope)
+            oldest = rows.order_by("action_since", "action_student")[:limit]
+            return rows.count(), [self.item(scope, row) for row in oldest]
+        items = sorted(self.items(scope), key=_oldest_first)
+        return len(items), items[:limit]
+
+    def condition(self, scope: ActionScope) -> Q:
+        """Students with an item, as a condition on StudentProfile (a subquery if it can)."""
+        if self.rows is not None:
+            return Q(pk__in=self.rows(scope).values("action_student"))
+        return Q(pk__in={item.student_id for item in self.items(scope)})
+
+
+_PROVIDERS: dict[str, ActionProvider] = {}
+
+
+def register_action_provider(
+    *, key: str, label: Promise | str, items: Callable[[ActionScope], Iterable[ActionItem]]
+) -> None:
+    """Add a workflow's provider; registering the same key again replaces it."""
+    _PROVIDERS[key] = ActionProvider(key=key, label=label, items_of=items)
+
+
+def register_action_query(*, key: str, label: Promise | str, rows: Rows, item: RowItem) -> None:
+    """Add a workflow's provider whose items are the rows of one query (see the docstring)."""
+    _PROVIDERS[key] = ActionProvider(key=key, label=label, rows=rows, item=item)
+
+
+def action_providers() -> list[ActionProvider]:
+    return list(_PROVIDERS.values())
+
+
+def _oldest_first(item: ActionItem) -> tuple[date, str, int]:
+    return item.since, item.kind, item.student_id
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    item: ActionItem
+    student_name: str
+    url: str  # empty when the viewer may not open it
+
+
+@dataclass
+class ActionList:
+    """Items, oldest first, and how many of each kind (`items` may be only the oldest)."""
+
+    items: list[ActionItem]
+    counts: list[tuple[ActionProvider, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _provider, n in self.counts)
+
+    @property
+    def student_ids(self) -> set[int]:
+        return {item.student_id for item in self.items}
+
+    def kinds_by_student(self) -> dict[int, list[str]]:
+        labels = {provider.key: str(provider.label) for provider, _n in self.counts}
+        kinds: dict[int, list[str]] = {}
+        for item in self.items:
+            names = kinds.setdefault(item.student_id, [])
+            if labels[item.kind] not in names:
+                names.append(labels[item.kind])
+        return kinds
+
+    def rows(self, membership: Membership, limit: int | None = None) -> list[ActionRow]:
+        """The oldest `limit` items with the student's name (one query) and the link, if the
+        viewer may open it."""
+        shown = self.items if limit is None else self.items[:limit]
+        names = {
+            pk: f"{first} {last}"
+            for pk, first, last in StudentProfile.objects.filter(
+                pk__in={item.student_id for item in shown}
+            ).values_list("pk", "person__first_name", "person__last_name")
+        }
+        return [
+            ActionRow(
+                item,
+                names.get(item.student_id, ""),
+                reverse(item.url_name, args=item.url_args)
+                if membership.has_any(item.link_roles)
+                else "",
+            )
+            for item in shown
+        ]
+
+
+def _selected(keys: Iterable[str] | None) -> list[ActionProvider]:
+    wanted = set(keys) if keys is not None else None
+    return [p for p in _PROVIDERS.values() if wanted is None or p.key in wanted]
+
+
+def collect_actions(scope: ActionScope, *, keys: Iterable[str] | None = None) -> ActionList:
+    """Every item of every provider (or of `keys`), oldest first: for a small scope (a page
+    of students, a mentor's students) or an export."""
+    items: list[ActionItem] = []
+    counts = []
+    for provider in _selected(keys):
+        found = provider.items(scope)
+        counts.append((provider, len(found)))
+        items.extend(found)
+    items.sort(key=_oldest_first)
+    return ActionList(items=items, counts=counts)
+
+
+def summarize_actions(scope: ActionScope, *, limit: int) -> ActionList:
+    """The count per kind and the `limit` oldest items overall, for a whole institution."""
+    items: list[ActionItem] = []
+    counts = []
+    for provider in _PROVIDERS.values():
+        count, oldest = provider.summary(scope, limit)
+        counts.append((provider, count))
+        items.extend(oldest)
+    items.sort(key=_oldest_first)
+    return ActionList(items=items[:limit], counts=counts)
+
+
+def needing_action(scope: ActionScope, *, key: str | None = None) -> Q:
+    """Students with an item (of `key`, or of any kind), as a condition on StudentProfile."""
+    condition = Q(pk__in=[])
+    for provider in _selected([key] if key else None):
+        condition |= provider.condition(scope)
+    return condition

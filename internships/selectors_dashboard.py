@@ -1,0 +1,144 @@
+"""Reads of the coordinator's dashboard: the pipeline, what needs action, the load per school
+and per study coach. A fixed number of queries, whatever the size of the institution."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
+
+from .actions import ActionList, ActionScope, collect_actions, summarize_actions
+from .charts import BarChart, horizontal_bar_chart
+from .membership import Membership
+from .models import Institution, Placement, School, SchoolYear, StudentProfile
+from .pipeline import STAGES, PipelineStage, pipeline_rank, stage_of_rank
+from .selectors import placements_visible_to
+
+# The dashboard lists the busiest schools and coaches (the full lists have their own pages)
+# and the oldest items that need action (the student list filters on all of them).
+LOAD_ROWS = 10
+ACTION_ROWS = 20
+
+
+@dataclass(frozen=True)
+class StageCount:
+    stage: PipelineStage
+    count: int
+
+    @property
+    def label(self) -> str:
+        return str(self.stage.label)
+
+
+def year_placements(*, institution: Institution, school_year: SchoolYear) -> QuerySet[Placement]:
+    """The placements of the school year that are not cancelled."""
+    return Placement.objects.filter(
+        student__institution=institution, school_year=school_year
+    ).exclude(status=Placement.Status.CANCELLED)
+
+
+def pipeline_counts(
+    *, institution: Institution, school_year: SchoolYear | None, student_count: int
+) -> list[StageCount]:
+    """Students per pipeline stage; students without a placement this year are "no placement".
+    One query (the student count is the caller's)."""
+    counts = dict.fromkeys(range(len(STAGES)), 0)
+    if school_year is not None:
+        rows = (
+            year_placements(institution=institution, school_year=school_year)
+            .annotate(stage=pipeline_rank())
+            .values("stage")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts.update({row["stage"]: row["n"] for row in rows})
+    counts[0] = student_count - sum(counts.values())
+    return [StageCount(stage_of_rank(rank), n) for rank, n in counts.items()]
+
+
+def pipeline_chart(stages: list[StageCount]) -> BarChart:
+    return horizontal_bar_chart(
+        title=gettext("Students per stage"),
+        rows=[(s.label, s.count, f"chart-bar--{s.stage.value}") for s in stages],
+    )
+
+
+def _load(placements: QuerySet[Placement], *fields: str) -> list[dict[str, Any]]:
+    status = Placement.Status
+    return list(
+        placements.values(*fields)
+        .annotate(
+            total=Count("pk"),
+            planned=Count("pk", filter=Q(status=status.PLANNED)),
+            active=Count("pk", filter=Q(status=status.ACTIVE)),
+            completed=Count("pk", filter=Q(status=status.COMPLETED)),
+        )
+        .order_by("-total", *fields)[:LOAD_ROWS]
+    )
+
+
+def school_load(*, institution: Institution, school_year: SchoolYear) -> list[dict[str, Any]]:
+    """The schools with the most placements this year, with their placements by status."""
+    placements = year_placements(institution=institution, school_year=school_year)
+    return _load(placements, "school__name", "school_id")
+
+
+def coach_load(*, institution: Institution, school_year: SchoolYear) -> list[dict[str, Any]]:
+    """The study coaches with the most students this year (placements without a coach too)."""
+    placements = year_placements(institution=institution, school_year=school_year)
+    return _load(placements, "study_coach__last_name", "study_coach__first_name", "study_coach_id")
+
+
+@dataclass
+class Dashboard:
+    school_year: SchoolYear | None
+    student_count: int
+    school_count: int
+    stages: list[StageCount]
+    chart: BarChart
+    actions: ActionList
+    schools: list[dict[str, Any]]
+    coaches: list[dict[str, Any]]
+
+    @property
+    def placement_stages(self) -> list[StageCount]:
+        return [s for s in self.stages if s.stage != PipelineStage.NO_PLACEMENT]
+
+    @property
+    def without_placement(self) -> int:
+        return self.stages[0].count
+
+
+def coordinator_dashboard(
+    *, institution: Institution, school_year: SchoolYear | None, today: date
+) -> Dashboard:
+    student_count = StudentProfile.objects.filter(institution=institution).count()
+    stages = pipeline_counts(
+        institution=institution, school_year=school_year, student_count=student_count
+    )
+    has_year = school_year is not None
+    return Dashboard(
+        school_year=school_year,
+        student_count=student_count,
+        school_count=School.objects.filter(institution=institution).count(),
+        stages=stages,
+        chart=pipeline_chart(stages[1:]),
+        actions=summarize_actions(
+            ActionScope(institution=institution, today=today, school_year=school_year),
+            limit=ACTION_ROWS,
+        ),
+        schools=school_load(institution=institution, school_year=school_year) if has_year else [],
+        coaches=coach_load(institution=institution, school_year=school_year) if has_year else [],
+    )
+
+
+def actions_for_staff(*, membership: Membership, today: date) -> ActionList:
+    """The same list as the coordinator's, limited to the students the member works with
+    (the placements they may open that are not cancelled)."""
+    institution = membership.institution
+    if institution is None:
+        return ActionList(items=[])
+    placements = placements_visible_to(membership).exclude(status=Placement.Status.CANCELLED)
+    students = StudentProfile.objects.filter(pk__in=placements.values("student"))
+    return collect_actions(ActionScope(institution=institution, today=today, students=students))

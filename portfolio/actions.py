@@ -1,0 +1,79 @@
+"""The portfolio's "needs action" providers (see `internships.actions` for the contract).
+
+Both are queries: the dashboard counts them and reads the oldest in SQL.
+"""
+
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from internships.actions import ActionItem, ActionScope, register_action_query
+from internships.models import Role
+
+from .models import AssignmentWork, ProfileSketch, WorkStatus
+
+_WORK_READERS = frozenset({Role.COORDINATOR, Role.STUDY_COACH})
+_SKETCH_READERS = frozenset({Role.COORDINATOR, Role.GRADUATION_SUPERVISOR})
+_FEEDBACK = _("Feedback on “%(title)s”")
+_SKETCH = _("Assessment of the profile sketch")
+
+
+def work_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Submitted assignment work (track VL) waiting for the study coach's feedback."""
+    return (
+        scope.limit(AssignmentWork.objects.filter(status=WorkStatus.SUBMITTED), "student")
+        .annotate(action_since=F("submitted_at"), action_student=F("student_id"))
+        .values("pk", "action_since", "action_student", "assignment__title")
+    )
+
+
+def work_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    return ActionItem(
+        kind="portfolio_feedback",
+        what=_FEEDBACK,
+        params={"title": row["assignment__title"]},
+        student_id=row["action_student"],
+        since=scope.local_date(row["action_since"] or scope.today),
+        actor=Role.STUDY_COACH,
+        url_name="portfolio:work-detail",
+        url_args=(row["pk"],),
+        link_roles=_WORK_READERS,
+    )
+
+
+def sketch_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Submitted profile sketches (track NL) waiting for the graduation supervisor."""
+    return (
+        scope.limit(ProfileSketch.objects.filter(status=WorkStatus.SUBMITTED), "student")
+        .annotate(action_since=F("submitted_at"), action_student=F("student_id"))
+        .values("pk", "action_since", "action_student")
+    )
+
+
+def sketch_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    return ActionItem(
+        kind="sketch_assessment",
+        what=_SKETCH,
+        student_id=row["action_student"],
+        since=scope.local_date(row["action_since"] or scope.today),
+        actor=Role.GRADUATION_SUPERVISOR,
+        url_name="portfolio:sketch-detail",
+        url_args=(row["pk"],),
+        link_roles=_SKETCH_READERS,
+    )
+
+
+def register_portfolio_actions() -> None:
+    register_action_query(
+        key="portfolio_feedback",
+        label=_("Portfolio work waiting for feedback"),
+        rows=work_rows,
+        item=work_item,
+    )
+    register_action_query(
+        key="sketch_assessment",
+        label=_("Profile sketches waiting for an assessment"),
+        rows=sketch_rows,
+        item=sketch_item,
+    )
