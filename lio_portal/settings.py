@@ -279,6 +279,8 @@ SIGNATURE_REMINDER_AFTER_DAYS = env.int("SIGNATURE_REMINDER_AFTER_DAYS", default
 SIGNATURE_REMINDER_INTERVAL_DAYS = env.int("SIGNATURE_REMINDER_INTERVAL_DAYS", default=4)
 # The mentor link: a mentor without an account follows one placement from a personal link.
 MENTOR_LINK_MAX_AGE_DAYS = env.int("MENTOR_LINK_MAX_AGE_DAYS", default=30)
+# "What needs action": a signature is late once it has been waiting longer than this.
+SIGNATURE_LATE_AFTER_DAYS = env.int("SIGNATURE_LATE_AFTER_DAYS", default=7)
 
 # Daily jobs: management commands run in this order by `manage.py run_daily_jobs` (from cron)
 # or every day at DAILY_JOBS_TIME by `manage.py run_scheduler`. Add a job with one line here.
