@@ -31,6 +31,7 @@ from .models import (
     DeliverableVersion,
     EvaluationForm,
     ExpertiseArea,
+    Part,
     PartAssessment,
     Phase,
     ProductEvent,
@@ -216,6 +217,10 @@ class PhaseView:
     accepted_on: date | None = None
     overdue: bool = False
     planned: bool = False
+
+    @property
+    def part_label(self) -> str:
+        return str(Part(self.phase.value).label)
 
     @property
     def latest(self) -> DeliverableVersion | None:

@@ -98,6 +98,13 @@ DELIVERABLES = {
 PART_CREDITS = {Phase.EXPLORATION: 5, Phase.DESIGN: 9}
 
 
+class Part(models.IntegerChoices):
+    """What is assessed and credited: each phase closes one part (*beroepsproduct I, II*)."""
+
+    PART_I = 1, _("Professional product I")
+    PART_II = 2, _("Professional product II")
+
+
 class ProductStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     EXEMPT = "exempt", _("Exemption")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from internships.models import Person
 from lio_portal.uploads import StoredUpload, private_upload_to
 
-from .product import DELIVERABLES, Phase, ProfessionalProduct
+from .product import DELIVERABLES, Part, Phase, ProfessionalProduct
 
 
 class DeliverableVersion(StoredUpload):
@@ -97,7 +97,7 @@ class PartAssessment(models.Model):
         related_name="assessments",
         verbose_name=_("professional product"),
     )
-    part = models.PositiveSmallIntegerField(_("part"), choices=Phase.choices)
+    part = models.PositiveSmallIntegerField(_("part"), choices=Part.choices)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
     motivation = models.TextField(_("motivation"))
     credits = models.PositiveSmallIntegerField(_("credits (ec)"), default=0)

@@ -74,17 +74,27 @@ def locked_product(product: ProfessionalProduct) -> ProfessionalProduct:
     )
 
 
-def placement_school(student: StudentProfile) -> School | None:
-    """The school of the student's current (not cancelled) placement: the practice the
-    professional product improves, where the practice supervisor works."""
-    placement = (
+def _current_placement(student: StudentProfile) -> Placement | None:
+    return (
         Placement.objects.filter(student=student)
         .exclude(status=Placement.Status.CANCELLED)
-        .select_related("school")
+        .select_related("school", "mentor")
         .order_by("-school_year__start_date")
         .first()
     )
+
+
+def placement_school(student: StudentProfile) -> School | None:
+    """The school of the student's current (not cancelled) placement: the practice the
+    professional product improves, where the practice supervisor works."""
+    placement = _current_placement(student)
     return placement.school if placement else None
+
+
+def placement_mentor(student: StudentProfile) -> Person | None:
+    """DOMAIN.md: the practice supervisor may be the mentor; proposed on a first start form."""
+    placement = _current_placement(student)
+    return placement.mentor if placement else None
 
 
 def _require_dutch(student: StudentProfile) -> None:

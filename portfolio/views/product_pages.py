@@ -92,6 +92,7 @@ def product_context(
         "product": product,
         "status": product.status if product else ProductStatus.NOT_STARTED,
         "phases": phases,
+        "credits_total": sum(view.passed.credits for view in phases if view.passed),
         "evaluation": product_evaluation(product),
         "events": product_events(product) if product else [],
         "is_student": student_self,

@@ -17,7 +17,7 @@ from ..forms_product import StartForm, VersionUploadForm
 from ..models import Phase, ProfessionalProduct
 from ..selectors_product import product_students_visible_to
 from ..services import NewContact, StartFormData, deliverable_upload, product_start_submit
-from ..services.products import EDITABLE_START, placement_school
+from ..services.products import EDITABLE_START, placement_mentor, placement_school
 from ._common import membership_of, own_profile
 from .product_pages import product_page
 
@@ -39,9 +39,10 @@ def my_product(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _initial(product: ProfessionalProduct | None) -> dict[str, Any]:
-    if product is None:
-        return {}
+def _initial(product: ProfessionalProduct | None, student: StudentProfile) -> dict[str, Any]:
+    """The form as last submitted; a first form proposes the mentor as practice supervisor."""
+    if product is None or product.practice_supervisor_id is None:
+        return {"practice_supervisor": placement_mentor(student)}
     return {
         "title": product.title,
         "question": product.question,
@@ -80,7 +81,7 @@ def start_form(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         student=student,
         school_id=school.pk if school else None,
-        initial=_initial(product),
+        initial=_initial(product, student),
     )
     if request.method == "POST" and form.is_valid():
         try:
