@@ -1,6 +1,6 @@
 """Demo data of the professional product (track NL) at Pabo Zuid-West: students at every stage,
 from a submitted start form to a completed product with its credits, and one exemption.
-Emma de Boer has not started, so the whole route can be walked in the browser.
+Anna Dijkstra has not started, so the whole route can be walked in the browser.
 
 Runs after `internships.demo.seed_demo`; keyed on the student: a student who already has a
 professional product is left as it is, so running it again changes nothing.
@@ -49,7 +49,7 @@ class _Plan:
     area: str
     kind: str
     practice_supervisor: str
-    stage: str  # submitted | returned | phase_1 | delivered | completed
+    stage: str  # submitted | returned | phase_1 | feedback | delivered | completed
     approved_days_ago: int = 0
 
 
@@ -69,6 +69,15 @@ _PLANS = [
         "Een lessencyclus",
         "r.dekker@destarter.example",
         "returned",
+    ),
+    _Plan(
+        "NL-500101",
+        "Rekenkring in groep 7",
+        "Coöperatieve werkvormen",
+        "Een lessencyclus",
+        "i.smit@deregenboog.example",
+        "feedback",
+        40,
     ),
     _Plan(
         "NL-500102",
@@ -209,6 +218,13 @@ def _phase_1(product: Product, supervisor: Person, approved_on: date) -> None:
     _upload(product, Phase.EXPLORATION, "Plan van aanpak", 1)
 
 
+def _feedback(product: Product, supervisor: Person, approved_on: date) -> None:
+    version = _upload(product, Phase.EXPLORATION, "Plan van aanpak", 1)
+    deliverable_review(
+        version=version, reviewer=supervisor, feedback=_REVIEW["feedback"], accept=False
+    )
+
+
 def _delivered(product: Product, supervisor: Person, approved_on: date) -> None:
     _phase(product, supervisor, Phase.EXPLORATION, approved_on + timedelta(days=58))
     _phase(product, supervisor, Phase.DESIGN, approved_on + timedelta(days=150))
@@ -257,6 +273,7 @@ def _sign_evaluation(form: EvaluationForm) -> None:
 
 _STAGES: dict[str, Callable[[Product, Person, date], None]] = {
     "phase_1": _phase_1,
+    "feedback": _feedback,
     "delivered": _delivered,
     "completed": _completed,
 }

@@ -1,5 +1,5 @@
 """The demo data of the professional product: students at every stage, one exemption, and one
-student (Emma de Boer) left to walk the whole route; running it again changes nothing."""
+student (Anna Dijkstra) left to walk the whole route; running it again changes nothing."""
 
 from io import StringIO
 
@@ -24,6 +24,7 @@ def test_the_demo_has_every_stage_and_is_idempotent(settings: object) -> None:
     call_command("seed_demo", stdout=StringIO())
     statuses = dict(ProfessionalProduct.objects.values_list("student__student_number", "status"))
     assert statuses == {
+        "NL-500101": ProductStatus.PHASE_1,
         "NL-500102": ProductStatus.PHASE_1,
         "NL-500103": ProductStatus.DELIVERED,
         "NL-500104": ProductStatus.SUBMITTED,
