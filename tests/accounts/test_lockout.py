@@ -47,7 +47,7 @@ def test_five_wrong_passwords_lock_that_account_from_that_address(world: World) 
     response = _login(email, TEST_PASSWORD, SCHOOL)
     assert response.status_code == 429
     assert "_auth_user_id" not in response.wsgi_request.session
-    assert "Too many login attempts" in response.content.decode()
+    assert "Te veel inlogpogingen" in response.content.decode()
 
 
 def test_the_lockout_page_is_translated_and_hardened(world: World) -> None:
