@@ -1,0 +1,108 @@
+"""The coordinator's pages run as many queries for 30 students as for 5 (bench/dashboard.py
+measures the same on PostgreSQL with 1,000 and 10,000)."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from internships.models import Role, StartApplication
+from portfolio.models import WorkStatus
+from tests.conftest import World, client_for
+from tests.factories import AssignmentWorkFactory, LioDayFactory, ProfileSketchFactory
+
+from .support_dashboard import days_ago, placement_in_stage, request_signature
+from .support_days import activate, frozen_today
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 25)
+_STAGES = ["application", "signing", "confirmed", "active", "completed"]
+COORDINATOR_PAGES = [
+    "/overview/",
+    "/students/",
+    "/students/?state=active&sort=-school&page=1",
+    "/students/?needs=any",
+]
+
+
+def _add_students(world: World, count: int) -> None:
+    """Students in every stage, each with something that needs action."""
+    for n in range(count):
+        stage = _STAGES[n % len(_STAGES)]
+        placement = placement_in_stage(world, stage, mentor=world.people[Role.MENTOR])
+        student = placement.student
+        if stage == "signing":
+            request_signature(
+                placement.start_application, Role.MENTOR, world.people[Role.MENTOR], days_ago(9)
+            )
+        elif stage == "active":
+            activate(placement)
+            LioDayFactory(placement=placement, date=date(2026, 11, 2))
+        elif stage == "application":
+            StartApplication.objects.filter(placement=placement).update(
+                status=StartApplication.Status.SIGNED
+            )
+        AssignmentWorkFactory(
+            student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(2)
+        )
+        ProfileSketchFactory(student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(1))
+
+
+def _count(client: object, url: str) -> int:
+    client.get(url)  # type: ignore[attr-defined]  # warm: sessions, content types
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200  # type: ignore[attr-defined]
+    return len(queries)
+
+
+def test_the_coordinators_pages_run_the_same_queries_for_5_and_30_students(
+    world: World, django_assert_num_queries: object
+) -> None:
+    with frozen_today(TODAY):
+        client = client_for(world.people[Role.COORDINATOR])
+        _add_students(world, 5)
+        budgets = {url: _count(client, url) for url in COORDINATOR_PAGES}
+        _add_students(world, 25)
+        for url, budget in budgets.items():
+            with django_assert_num_queries(budget):  # type: ignore[operator]
+                client.get(url)
+    assert budgets["/overview/"] <= 30
+
+
+def test_the_mentors_home_runs_the_same_queries_for_5_and_30_students(
+    world: World, django_assert_num_queries: object
+) -> None:
+    with frozen_today(TODAY):
+        client = client_for(world.people[Role.MENTOR])
+        _add_students(world, 5)
+        budget = _count(client, "/my-students/")
+        _add_students(world, 25)
+        with django_assert_num_queries(budget):  # type: ignore[operator]
+            client.get("/my-students/")
+
+
+def test_the_exports_run_the_same_queries_for_5_and_30_students(world: World) -> None:
+    with frozen_today(TODAY):
+        client = client_for(world.people[Role.COORDINATOR])
+        _add_students(world, 5)
+        few = _count(client, "/students/export.xlsx")
+        _add_students(world, 25)
+        assert _count(client, "/students/export.xlsx") == few
+
+
+def test_every_kind_of_item_is_on_the_measured_dashboard(world: World) -> None:
+    """The budgets above cover every provider: each has items in the measured data."""
+    with frozen_today(TODAY):
+        _add_students(world, 10)
+        client = client_for(world.people[Role.COORDINATOR])
+        html = client.get("/overview/").content.decode()
+    for key in (
+        "late_signatures",
+        "applications_to_confirm",
+        "unlogged_lio_days",
+        "days_to_confirm",
+        "portfolio_feedback",
+        "sketch_assessment",
+    ):
+        assert f"needs={key}" in html, key
