@@ -1,7 +1,9 @@
 """Demo assessment lessons of the Dutch pabo (idempotent).
 
-- Emma de Boer has not started her professional product: the coordinator assigned Pieter van
-  Dijk (the demo's assessor), so her visit can be scheduled at once (the browser journey).
+- Emma de Boer (product in phase I) has no visit yet: scheduling it picks her graduation
+  supervisor Femke Jansen and the school-based teacher educator Lotte Hendriks.
+- The coordinator assigned Pieter van Dijk (the demo's assessor) to the students who have not
+  started the product or are exempt.
 - Julia Koster (product under way, graduation supervisor Femke Jansen) has a scheduled visit
   and uploaded her lesson preparation.
 - Lucas Prins (De Vlinder, outside the partnership) proposed a visit for the coordinator to
@@ -34,7 +36,7 @@ _INSTITUTION = "Pabo Zuid-West"
 _ASSESSOR = "p.vandijk@pabo-zuidwest.example"
 _COORDINATOR = "coordinator@pabo-zuidwest.example"
 # Students whose assessor the coordinator assigned (not started or exempt).
-_ASSIGNED = ("NL-500101", "NL-500104", "NL-500105", "NL-500107")
+_ASSIGNED = ("NL-500104", "NL-500105", "NL-500107")
 _FORM = {
     "self_designed_met": True,
     "self_designed_note": "De les over breuken is zelf ontworpen, met eigen materiaal.",

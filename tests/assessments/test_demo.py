@@ -36,7 +36,7 @@ def test_the_demo_has_a_visit_in_every_stage(seeded: None) -> None:
     credits = CreditAward.objects.get(assessment=completed)
     assert credits.credits == 9
     assert AssessorAssignment.objects.filter(
-        student__student_number="NL-500101", assessor__email="p.vandijk@pabo-zuidwest.example"
+        student__student_number="NL-500105", assessor__email="p.vandijk@pabo-zuidwest.example"
     ).exists()
 
 
