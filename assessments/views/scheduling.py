@@ -2,9 +2,11 @@
 institution's assessor."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +35,8 @@ from ..services import (
 )
 from ._common import errors_onto_form, membership_of, visible_assessment
 
+PAGE_SIZE = 50
+
 
 @role_required(Role.COORDINATOR, Role.MENTOR, *ASSESSOR_ROLES)
 def assessment_list(request: HttpRequest) -> HttpResponse:
@@ -44,11 +48,14 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
     if status in LessonAssessment.Status.values:
         assessments = assessments.filter(status=status)
     is_coordinator = Role.COORDINATOR in membership.roles
+    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "assessments/list.html",
         {
-            "assessments": assessments,
+            "assessments": page,
+            "page_obj": page,
+            "query_string": urlencode({"status": status}) if status else "",
             "to_schedule": (
                 placements_to_schedule(institution=membership.institution)  # type: ignore[arg-type]
                 if is_coordinator

@@ -229,3 +229,24 @@ def test_the_appointment_can_be_downloaded_again(lio: World) -> None:
     )
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert event.decoded("DTSTART").date() == VISIT_DAY
+
+
+@pytest.mark.parametrize(
+    ("role", "url_name", "arg"),
+    [
+        (Role.COORDINATOR, "assessments:list", None),
+        (Role.COORDINATOR, "assessments:schedule", "placement"),
+        (Role.COORDINATOR, "assessments:assessor-assign", "placement"),
+        (Role.COORDINATOR, "assessments:detail", "assessment"),
+        (Role.COORDINATOR, "assessments:schedule-edit", "assessment"),
+        (Role.ASSESSOR, "assessments:form", "assessment"),
+        (Role.STUDENT, "assessments:mine", None),
+        (Role.STUDENT, "assessments:detail", "assessment"),
+        (Role.MENTOR, "assessments:detail", "assessment"),
+    ],
+)
+def test_every_page_has_one_h1(lio: World, role: str, url_name: str, arg: str | None) -> None:
+    assessment = schedule(lio)
+    args = {"placement": [lio.placement.pk], "assessment": [assessment.pk], None: []}[arg]
+    page = client_for(lio.people[role]).get(reverse(url_name, args=args)).content.decode()
+    assert page.count("<h1") == 1
