@@ -8,9 +8,10 @@ professional product is left as it is, so running it again changes nothing.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from internships.models import Institution, Person, Role, RoleAssignment, StudentProfile
 from signoffs.models import Signature
@@ -18,7 +19,14 @@ from signoffs.selectors import signoff_status
 from signoffs.services import document_hash
 
 from .demo_files import tiny_pdf
-from .models import DeliverableVersion, EvaluationForm, ExpertiseArea, Phase, ProductType
+from .models import (
+    DeliverableReview,
+    DeliverableVersion,
+    EvaluationForm,
+    ExpertiseArea,
+    Phase,
+    ProductType,
+)
 from .models import ProfessionalProduct as Product
 from .services import (
     EvaluationData,
@@ -34,6 +42,7 @@ from .services import (
     product_start_submit,
 )
 from .services.evaluation import evaluation_form_sign
+from .services.product_notify import mails_muted
 
 _INSTITUTION = "Pabo Zuid-West"
 _COORDINATOR = "coordinator@pabo-zuidwest.example"
@@ -116,7 +125,12 @@ _REVIEW = {
 
 
 def seed_products(*, today: date) -> None:
-    """Create the demo professional products (idempotent)."""
+    """Create the demo professional products (idempotent), without mailing anyone."""
+    with mails_muted():
+        _seed_products(today)
+
+
+def _seed_products(today: date) -> None:
     institution = Institution.objects.get(name=_INSTITUTION)
     product_lists_seed(institution=institution)
     coordinator = Person.objects.get(institution=institution, email=_COORDINATOR)
@@ -198,7 +212,7 @@ def _upload(product: Product, phase: Phase, name: str, number: int) -> Deliverab
 
 
 def _phase(product: Product, supervisor: Person, phase: Phase, accepted_on: date) -> None:
-    """Two versions: feedback on the first, the second accepted."""
+    """Two versions: feedback on the first, the second accepted on `accepted_on`."""
     name = "Plan van aanpak" if phase == Phase.EXPLORATION else "Eindrapport"
     first = _upload(product, phase, name, 1)
     deliverable_review(
@@ -212,6 +226,15 @@ def _phase(product: Product, supervisor: Person, phase: Phase, accepted_on: date
         accept=True,
         today=accepted_on,
     )
+    _backdate(first, accepted_on - timedelta(days=20))
+    _backdate(second, accepted_on - timedelta(days=4))
+
+
+def _backdate(version: DeliverableVersion, day: date) -> None:
+    """Put a version and its review on the timeline the demo tells."""
+    at = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    DeliverableVersion.objects.filter(pk=version.pk).update(uploaded_at=at)
+    DeliverableReview.objects.filter(version=version).update(created_at=at + timedelta(days=2))
 
 
 def _phase_1(product: Product, supervisor: Person, approved_on: date) -> None:

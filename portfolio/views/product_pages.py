@@ -17,7 +17,7 @@ from ..forms_product import (
     VersionReviewForm,
     VersionUploadForm,
 )
-from ..models import ProductStatus, ProfessionalProduct
+from ..models import Phase, ProductStatus, ProfessionalProduct
 from ..selectors_product import (
     PhaseView,
     graduation_supervisors_with_load,
@@ -28,6 +28,10 @@ from ..selectors_product import (
 from ..services.deliverables import PHASE_STATUS
 from ..services.products import EDITABLE_START
 
+# Who opens the evaluation form besides the student (once signed); the mentor does not.
+_EVALUATION_STAFF = frozenset(
+    {Role.COORDINATOR, Role.GRADUATION_SUPERVISOR, Role.PRACTICE_SUPERVISOR}
+)
 STAFF_READERS = (
     Role.COORDINATOR,
     Role.GRADUATION_SUPERVISOR,
@@ -42,6 +46,7 @@ def _phase_forms(
     *,
     student_self: bool,
     supervisor: bool,
+    evaluation_signed: bool,
     bound: dict[str, Any],
 ) -> None:
     """Give each phase the forms the member may use there (None where they may not): a form
@@ -50,7 +55,9 @@ def _phase_forms(
         is_open = product.status == PHASE_STATUS[view.phase]
         latest = view.latest
         can_review = supervisor and is_open and latest is not None and not _reviewed(latest)
-        can_assess = supervisor and view.accepted_on is not None and view.passed is None
+        # Part II is assessed with the practice supervisor's advice at hand.
+        advised = view.phase == Phase.EXPLORATION or evaluation_signed
+        can_assess = supervisor and view.accepted_on is not None and view.passed is None and advised
         view.upload_form = (  # type: ignore[attr-defined]
             bound.get("upload_form") or VersionUploadForm() if student_self and is_open else None
         )
@@ -85,19 +92,29 @@ def product_context(
     supervisor = product is not None and product.graduation_supervisor_id == person.pk
     coordinator = Role.COORDINATOR in membership.roles
     phases = product_phases(product) if product and product.approved_on else []
+    evaluation = product_evaluation(product)
     if product is not None:
-        _phase_forms(phases, product, student_self=student_self, supervisor=supervisor, bound=bound)
+        _phase_forms(
+            phases,
+            product,
+            student_self=student_self,
+            supervisor=supervisor,
+            evaluation_signed=evaluation is not None and evaluation.is_signed,
+            bound=bound,
+        )
     context: dict[str, Any] = {
         "student": student,
         "product": product,
         "status": product.status if product else ProductStatus.NOT_STARTED,
         "phases": phases,
         "credits_total": sum(view.passed.credits for view in phases if view.passed),
-        "evaluation": product_evaluation(product),
+        "evaluation": evaluation,
         "events": product_events(product) if product else [],
         "is_student": student_self,
         "is_supervisor": supervisor,
         "is_coordinator": coordinator,
+        "can_open_evaluation": evaluation is not None
+        and (membership.has_any(_EVALUATION_STAFF) or (student_self and evaluation.is_signed)),
     }
     if coordinator:
         context |= _coordinator_forms(product) | {

@@ -25,8 +25,8 @@ from ..services import (
 from ._common import membership_of
 
 LISTS = {
-    "areas": (ExpertiseArea, gettext_lazy("Expertise areas")),
-    "types": (ProductType, gettext_lazy("Product types")),
+    "areas": (ExpertiseArea, gettext_lazy("Expertise areas"), gettext_lazy("New expertise area")),
+    "types": (ProductType, gettext_lazy("Product types"), gettext_lazy("New product type")),
 }
 
 
@@ -42,6 +42,12 @@ def _model(kind: str) -> type[ExpertiseArea] | type[ProductType]:
     return LISTS[kind][0]
 
 
+def _add_form(kind: str, data: object = None) -> CatalogueEntryForm:
+    form = CatalogueEntryForm(data, auto_id=f"id_{kind}_%s")
+    form.fields["name"].label = LISTS[kind][2]
+    return form
+
+
 def _setup_page(request: HttpRequest, **bound: object) -> HttpResponse:
     institution_id = _institution_id(request)
     lists = [
@@ -49,9 +55,9 @@ def _setup_page(request: HttpRequest, **bound: object) -> HttpResponse:
             "kind": kind,
             "label": label,
             "entries": catalogue_of(model, institution_id),
-            "form": bound.get(f"{kind}_form") or CatalogueEntryForm(auto_id=f"id_{kind}_%s"),
+            "form": bound.get(f"{kind}_form") or _add_form(kind),
         }
-        for kind, (model, label) in LISTS.items()
+        for kind, (model, label, _new) in LISTS.items()
     ]
     programmes = [
         {
@@ -86,7 +92,7 @@ def lists_seed(request: HttpRequest) -> HttpResponse:
 @role_required(Role.COORDINATOR)
 def entry_add(request: HttpRequest, kind: str) -> HttpResponse:
     model = _model(kind)
-    form = CatalogueEntryForm(request.POST, auto_id=f"id_{kind}_%s")
+    form = _add_form(kind, request.POST)
     if form.is_valid():
         try:
             catalogue_entry_add(
