@@ -1,4 +1,5 @@
-"""The coordinator's round: overview with real counts, placements by status, a school."""
+"""The coordinator's round: overview with real counts, the students of a stage, placements by
+status, a school."""
 
 import re
 
@@ -26,8 +27,17 @@ def test_coordinator_overview_placements_and_schools(page: Page) -> None:
     screenshot(page, "coordinator-overview", docs=True)
 
     active_card.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Studenten")
+    expect(page.get_by_label("Fase")).to_have_value("active")
+    expect(page.locator("tbody tr")).to_have_count(active)
+    assert_accessible(page)
+
+    navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+    navigation.get_by_role("button", name="Studenten").click()
+    navigation.get_by_role("link", name="Stageplaatsen").click()
+    page.get_by_label("Status").select_option(Placement.Status.ACTIVE)
+    page.get_by_role("button", name="Filteren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Stageplaatsen")
-    expect(page.get_by_label("Status")).to_have_value(Placement.Status.ACTIVE)
     expect(page.locator("tbody tr")).to_have_count(active)
     assert_accessible(page)
     screenshot(page, "placement-list", docs=True)
@@ -44,9 +54,8 @@ def test_coordinator_overview_placements_and_schools(page: Page) -> None:
     expect(page.get_by_text("Basisschool De Vlinder, Breda")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role(
-        "link", name="Scholen"
-    ).click()
+    navigation.get_by_role("button", name="Schooljaar").click()
+    navigation.get_by_role("link", name="Scholen").click()
     expect(page.locator("tbody tr")).to_have_count(4)
     assert_accessible(page)
     page.get_by_role("link", name="OBS De Regenboog", exact=True).click()
