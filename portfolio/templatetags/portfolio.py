@@ -44,7 +44,7 @@ def product_badge(status: str | None) -> SafeString:
     """The status of a professional product as a coloured, labelled badge."""
     status = status or ProductStatus.NOT_STARTED
     return format_html(
-        '<span class="badge text-bg-{}">{}</span>',
+        '<span class="badge text-bg-{} text-wrap">{}</span>',
         _PRODUCT_COLOURS.get(status, "secondary"),
         ProductStatus(status).label,
     )

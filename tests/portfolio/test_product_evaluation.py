@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from internships.models import Role
@@ -33,6 +34,14 @@ from tests.portfolio.products import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def dutch(text: str) -> str:
+    """The portal speaks Dutch unless asked otherwise."""
+    with translation.override("nl"):
+        return translation.gettext(text)
+
+
 LINK = re.compile(r"https?://[^/\s]+(/portfolio/evaluation/[A-Za-z0-9_-]+/)")
 ANSWERS = {
     "usable": "yes",
@@ -67,7 +76,7 @@ def test_the_mail_link_opens_the_form_without_an_account(
     page = Client().get(path)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Is the product usable for the school?" in html
+    assert dutch("Is the product usable for the school?") in html
     assert reverse("portfolio:evaluation-link-report", args=[path.split("/")[-2]]) in html
     report = Client().get(reverse("portfolio:evaluation-link-report", args=[path.split("/")[-2]]))
     assert report.status_code == 200
@@ -216,8 +225,8 @@ def test_the_graduation_supervisor_sees_the_advice_beside_the_report(world: Worl
     client = client_for(world.people[Role.GRADUATION_SUPERVISOR])
     page = client.get(reverse("portfolio:product-detail", args=[product.student_id]))
     html = page.content.decode()
-    assert "Advice of the practice supervisor" in html
-    assert "Pass: the product is sufficient" in html
+    assert dutch("Advice of the practice supervisor") in html
+    assert dutch("Pass: the product is sufficient") in html
     assert COMPLETE_ANSWERS.advice_motivation in html
 
 
@@ -232,7 +241,7 @@ def test_the_pdf_has_the_answers_the_signature_and_the_verification_code(world: 
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
-    assert "Evaluation form professional product" in text
+    assert dutch("Evaluation form professional product") in text
     assert COMPLETE_ANSWERS.usable_motivation in text
     assert form.practice_supervisor.full_name in text
     status = signoff_status(form)

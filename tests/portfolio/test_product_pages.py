@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from internships.models import Role
 from portfolio.models import (
@@ -22,6 +23,12 @@ from tests.portfolio.conftest import pdf_upload, student_of
 from tests.portfolio.products import delivered, in_phase_1, sign_evaluation, submitted
 
 pytestmark = pytest.mark.django_db
+
+
+def dutch(text: str) -> str:
+    """The portal speaks Dutch unless asked otherwise."""
+    with translation.override("nl"):
+        return translation.gettext(text)
 
 
 def _h1_count(html: str) -> int:
@@ -70,7 +77,11 @@ def test_the_coordinator_approves_with_the_supervisors_load_shown(world: World) 
     client = client_for(world.people[Role.COORDINATOR])
     page = client.get(reverse("portfolio:product-detail", args=[other.pk]))
     supervisor = world.people[Role.GRADUATION_SUPERVISOR]
-    assert f"{supervisor.full_name} (supervises 1 now)" in page.content.decode()
+    expected = dutch("%(name)s (supervises %(count)s now)") % {
+        "name": supervisor.full_name,
+        "count": 1,
+    }
+    assert expected in page.content.decode()
     response = client.post(
         reverse("portfolio:product-approve", args=[other.pk]),
         {"graduation_supervisor": supervisor.pk},
@@ -119,7 +130,11 @@ def test_the_route_through_the_pages(world: World) -> None:
     product.refresh_from_db()
     assert product.status == ProductStatus.COMPLETED
     page = student.get(reverse("portfolio:product-mine")).content.decode()
-    assert "14 ec recorded so far." in page
+    with translation.override("nl"):
+        total = translation.ngettext(
+            "%(credits)s ec recorded so far.", "%(credits)s ec recorded so far.", 14
+        ) % {"credits": 14}
+    assert total in page
     assert _h1_count(supervisor.get(detail).content.decode()) == 1
 
 

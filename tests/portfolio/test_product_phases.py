@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from internships.models import Role
 from portfolio.models import (
@@ -52,7 +53,8 @@ def test_versions_are_numbered_per_phase(world: World) -> None:
     first = upload(world, product, Phase.EXPLORATION)
     second = upload(world, product, Phase.EXPLORATION)
     assert (first.number, second.number) == (1, 2)
-    assert first.deliverable_label == "Plan of approach"
+    with translation.override("nl"):
+        assert first.deliverable_label == "Plan van aanpak"  # DOMAIN.md: plan van aanpak
 
 
 def test_the_graduation_supervisor_hears_of_a_new_version(
