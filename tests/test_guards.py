@@ -35,6 +35,7 @@ def test_the_dutch_catalogue_is_compiled_and_loads() -> None:
         (Role.COORDINATOR, "internships:placement-list"),
         (Role.COORDINATOR, "internships:student-list"),
         (Role.COORDINATOR, "internships:school-list"),
+        (Role.COORDINATOR, "internships:import"),
         (Role.STUDENT, "internships:my-lio"),
         (Role.MENTOR, "internships:my-students"),
     ],
