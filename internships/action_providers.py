@@ -66,7 +66,7 @@ def late_signature_rows(scope: ActionScope) -> QuerySet[Any]:
         StartApplication.objects.filter(status=StartApplication.Status.SUBMITTED),
         "placement__student",
     )
-    application = StartApplication.objects.filter(pk=OuterRef("object_id"))
+    application = StartApplication.objects.filter(pk=OuterRef("object_id")).order_by()
     return (
         SignatureRequest.objects.filter(
             content_type=ContentType.objects.get_for_model(StartApplication),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -112,11 +112,12 @@ class ActionProvider:
         return list(self.items_of(scope))
 
     def summary(self, scope: ActionScope, limit: int) -> tuple[int, list[ActionItem]]:
-        """How many items, and the oldest `limit`: two queries for a query provider."""
+        """How many items, and the oldest `limit`: one query for a query provider (the total
+        is a window function over all rows, read from the first of the oldest)."""
         if self.rows is not None and self.item is not None:
-            rows = self.rows(scope)
-            oldest = rows.order_by("action_since", "action_student")[:limit]
-            return rows.count(), [self.item(scope, row) for row in oldest]
+            rows = self.rows(scope).annotate(action_total=Window(Count("pk")))
+            oldest = list(rows.order_by("action_since", "pk")[:limit])
+            return _total(oldest[0]) if oldest else 0, [self.item(scope, r) for r in oldest]
         items = sorted(self.items(scope), key=_oldest_first)
         return len(items), items[:limit]
 
@@ -125,6 +126,10 @@ class ActionProvider:
         if self.rows is not None:
             return Q(pk__in=self.rows(scope).values("action_student"))
         return Q(pk__in={item.student_id for item in self.items(scope)})
+
+
+def _total(row: Any) -> int:
+    return row["action_total"] if isinstance(row, dict) else row.action_total
 
 
 _PROVIDERS: dict[str, ActionProvider] = {}

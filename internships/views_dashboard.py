@@ -24,6 +24,7 @@ from .selectors_students import (
     export_rows,
     needs_by_student,
     student_listing,
+    students_in_order,
 )
 
 
@@ -105,21 +106,28 @@ class StudentListView(RoleRequiredMixin, ListView):
     context_object_name = "students"
     paginate_by = 50
 
-    def get_queryset(self) -> QuerySet[StudentProfile]:
+    def get_queryset(self) -> QuerySet[int]:  # type: ignore[override]
         self.form, self.school_year, students = _listing(self.request)
-        return students
+        return students.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        needs = needs_by_student(
-            institution=self.membership.institution,  # type: ignore[arg-type]
-            today=timezone.localdate(),
-            students=StudentProfile.objects.filter(pk__in=[student.pk for student in page]),
+        institution = self.membership.institution
+        ids = list(context["page_obj"])
+        students = students_in_order(
+            institution=institution,  # type: ignore[arg-type]
+            school_year=self.school_year,
+            ids=ids,
         )
-        for student in page:
+        needs = needs_by_student(
+            institution=institution,  # type: ignore[arg-type]
+            today=timezone.localdate(),
+            students=StudentProfile.objects.filter(pk__in=ids),
+        )
+        for student in students:
             student.needs = needs.get(student.pk, [])
             student.stage = stage_of_rank(student.stage_rank)
+        context["students"] = students
         filters = self.form.filters()
         return {
             **context,
