@@ -124,7 +124,8 @@ def _justification_problem(assessment: LessonAssessment) -> str:
 
 def _locked(assessment: LessonAssessment) -> LessonAssessment:
     return (
-        LessonAssessment.objects.select_for_update()
+        # Lock only the assessment row: PostgreSQL cannot lock the nullable side of a join.
+        LessonAssessment.objects.select_for_update(of=("self",))
         .select_related(
             "placement__student__person",
             "placement__student__institution",

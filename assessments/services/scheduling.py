@@ -123,7 +123,7 @@ def _when(assessment: LessonAssessment) -> str:
 
 def _locked_placement(placement_id: int) -> Placement:
     return (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("student__person", "student__programme", "school", "mentor")
         .get(pk=placement_id)
     )
@@ -131,7 +131,8 @@ def _locked_placement(placement_id: int) -> Placement:
 
 def _locked(assessment: LessonAssessment) -> LessonAssessment:
     return (
-        LessonAssessment.objects.select_for_update()
+        # Lock only the assessment row: PostgreSQL cannot lock the nullable side of a join.
+        LessonAssessment.objects.select_for_update(of=("self",))
         .select_related(
             "placement__student__person",
             "placement__student__programme",
