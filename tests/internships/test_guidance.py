@@ -148,7 +148,7 @@ def test_attendance_is_recorded_after_the_start_and_missed_sessions_show(vl: Wor
         starts_at=timezone.now() + timedelta(days=1),
         ends_at=timezone.now() + timedelta(days=1, hours=2),
     )
-    with pytest.raises(ValidationError, match="started"):
+    with pytest.raises(ValidationError, match="zodra de sessie begonnen is"):
         intervision_attendance_record(
             session=future, attendance={}, actor=vl.people[Role.COORDINATOR], now=timezone.now()
         )
