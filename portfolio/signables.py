@@ -10,11 +10,7 @@ from internships.models import Role
 from signoffs.registry import SignableKind, register
 
 from .models import EvaluationForm
-from .services.evaluation import (
-    evaluation_form_content,
-    evaluation_form_send_back,
-    evaluation_form_sign,
-)
+from .services.evaluation import evaluation_form_content, evaluation_form_sign
 
 
 def _can_manage_evaluation(form: EvaluationForm, membership: Any) -> bool:
@@ -40,7 +36,8 @@ def register_signables() -> None:
                 "portfolio:product-evaluation", args=[form.product.student_id]
             ),
             sign=evaluation_form_sign,
-            send_back=evaluation_form_send_back,
+            # The practice supervisor writes the form: there is no one to send it back to.
+            send_back=None,
             can_manage=_can_manage_evaluation,
         )
     )

@@ -149,15 +149,6 @@ def evaluation_form_sign(
     return form
 
 
-def evaluation_form_send_back(
-    *, document: EvaluationForm, request_id: int, signer: Person, comment: str
-) -> EvaluationForm:
-    """The practice supervisor writes the form themselves: there is no one to send it back to."""
-    raise ValidationError(
-        _("The evaluation form is yours to fill in: change it and sign it instead.")
-    )
-
-
 @transaction.atomic
 def evaluation_link_resend(*, form: EvaluationForm, actor: Person) -> None:
     """The coordinator or the product's graduation supervisor sends the practice supervisor a

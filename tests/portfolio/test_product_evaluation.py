@@ -18,7 +18,6 @@ from pypdf import PdfReader
 from internships.models import Role
 from portfolio.models import EvaluationForm, ProductStatus
 from portfolio.services import evaluation_form_save, evaluation_link_resend
-from portfolio.services.evaluation import evaluation_form_send_back
 from signoffs.links import SIGN, link_issue
 from signoffs.models import Signature
 from signoffs.selectors import signoff_status
@@ -163,17 +162,22 @@ def test_only_the_practice_supervisor_fills_in(world: World) -> None:
     assert client.post(url, ANSWERS).status_code == 404
 
 
-def test_the_form_cannot_be_sent_back(world: World) -> None:
+def test_the_generic_link_page_offers_no_send_back(world: World) -> None:
+    """The practice supervisor writes the form: there is no one to send it back to."""
     product = in_phase_2(world)
     accept(world, upload(world, product, 2))
     form = EvaluationForm.objects.get(product=product)
-    with pytest.raises(ValidationError):
-        evaluation_form_send_back(
-            document=form,
-            request_id=0,
-            signer=world.people[Role.PRACTICE_SUPERVISOR],
-            comment="x",
-        )
+    form = evaluation_form_save(
+        form=form, data=COMPLETE_ANSWERS, actor=world.people[Role.PRACTICE_SUPERVISOR]
+    )
+    token = link_issue(person=form.practice_supervisor, purpose=SIGN, document=form)
+    url = reverse("signoffs:link", args=[token])
+    response = Client().get(url)
+    assert 'value="send_back"' not in response.content.decode()
+    Client().post(url, {"action": "send_back", "comment": "Nee."})
+    form.refresh_from_db()
+    assert form.status == EvaluationForm.Status.OPEN
+    assert signoff_status(form).request_of(form.practice_supervisor_id) is not None
 
 
 def test_the_practice_supervisor_signs_logged_in(world: World) -> None:
