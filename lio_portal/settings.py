@@ -286,5 +286,6 @@ SIGNATURE_LATE_AFTER_DAYS = env.int("SIGNATURE_LATE_AFTER_DAYS", default=7)
 # or every day at DAILY_JOBS_TIME by `manage.py run_scheduler`. Add a job with one line here.
 DAILY_JOBS = [
     "send_signature_reminders",
+    "send_observation_reminders",
 ]
 DAILY_JOBS_TIME = env.str("DAILY_JOBS_TIME", default="07:00")
