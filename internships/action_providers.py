@@ -12,8 +12,18 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import (
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -65,6 +75,7 @@ def late_signature_rows(scope: ActionScope) -> QuerySet[Any]:
     applications = scope.limit(
         StartApplication.objects.filter(status=StartApplication.Status.SUBMITTED),
         "placement__student",
+        placement_path="placement",
     )
     application = StartApplication.objects.filter(pk=OuterRef("object_id")).order_by()
     return (
@@ -102,6 +113,7 @@ def to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
         scope.limit(
             StartApplication.objects.filter(status=StartApplication.Status.SIGNED),
             "placement__student",
+            placement_path="placement",
         )
         .annotate(action_since=F("updated_at"), action_student=F("placement__student_id"))
         .values("pk", "action_since", "action_student")
@@ -122,7 +134,8 @@ def to_confirm_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
 
 
 def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
-    """Per active track-NL placement: its pattern, school, student and two day aggregates."""
+    """Per active track-NL placement: its pattern, school and region, student, and the
+    aggregates of its days, grouped by the placement alone."""
     before_today = Q(lio_days__date__lt=scope.today)
     return (
         scope.limit(
@@ -132,23 +145,25 @@ def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
                 start_date__lt=scope.today,
             ),
             "student",
+            placement_path="",
         )
         .annotate(
             logged=Count("lio_days", filter=before_today),
             counted=Count("lio_days", filter=before_today & Q(lio_days__kind__in=COUNTING_KINDS)),
             last_logged=Max("lio_days__date", filter=before_today),
+            region=Max("school__region"),  # one school per placement: its region
         )
         .values_list(
             "pk",
-            # As text: a few patterns repeat over thousands of rows, each decoded once.
-            Cast("weekdays", output_field=CharField()),
+            # The JSON as text: a few patterns repeat over thousands of rows, each read once.
+            ExpressionWrapper(F("weekdays"), output_field=CharField()),
             "start_date",
             "school_id",
-            "school__region",
             "student_id",
             "logged",
             "counted",
             "last_logged",
+            "region",
         )
         .order_by()
     )
@@ -159,16 +174,14 @@ def unlogged_lio_days(scope: ActionScope) -> Iterator[ActionItem]:
     (estimated from two aggregates per placement, see `internships.day_log_estimate`)."""
     yesterday = scope.today - timedelta(days=1)
     index = FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
-    patterns: dict[str, list[int]] = {}
     planned: dict[tuple[object, ...], int] = {}  # many placements share a calendar and start
     for row in _active_dutch_placements(scope):
-        pk, weekdays, start, school, region, student, logged, counted, last_day = row
+        pk, weekdays, start, school, student, logged, counted, last_day, region = row
         key = (index.calendar_key(school_id=school, region=region), start, weekdays)
         if key not in planned:
-            pattern = patterns.setdefault(weekdays, json.loads(weekdays))
             free = index.free_days(school_id=school, region=region, day=start)
             planned[key] = pattern_school_days(
-                first=start, last=yesterday, weekdays=pattern, free_days=free
+                first=start, last=yesterday, weekdays=json.loads(weekdays), free_days=free
             )
         missing = unlogged_days(planned_so_far=planned[key], logged=logged, counted=counted)
         if missing:
@@ -202,6 +215,7 @@ def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
                 status__in=[Placement.Status.ACTIVE, Placement.Status.COMPLETED]
             ),
             "student",
+            placement_path="",
         )
         .filter(open_days)
         .annotate(

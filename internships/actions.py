@@ -21,8 +21,9 @@ Either way:
   items), the student it concerns (the primary key: names are read for the rows shown only),
   since when (the list is sorted oldest first), which role is expected to act, and a link (a
   URL name and arguments, shown only to people whose roles may open it);
-- a provider reads only the institution's records, and only those of `scope.students` when
-  that is set (use `scope.limit`): a mentor never sees other students' items;
+- a provider reads only the institution's records (of the scope's school year, if it has one
+  and the records belong to a placement), and only those of `scope.students` when that is set
+  (use `scope.limit`): a mentor never sees other students' items;
 - it runs a fixed number of queries, whatever the number of students (no query per row).
 """
 
@@ -57,16 +58,28 @@ class ActionScope:
         """The date of `moment` in the portal's time zone (cheaper than localdate per row)."""
         return moment.astimezone(self.zone).date() if isinstance(moment, datetime) else moment
 
-    def limit(self, queryset: QuerySet[M], student_path: str) -> QuerySet[M]:
-        """`queryset` narrowed to the scope; `student_path` leads to the student, e.g.
-        "placement__student" (or "" when the queryset holds students). Unordered: the list
-        is sorted by date afterwards, and a model's default ordering could add joins."""
-        prefix = f"{student_path}__" if student_path else ""
-        queryset = queryset.filter(**{f"{prefix}institution": self.institution}).order_by()
+    def __post_init__(self) -> None:
+        assert self.school_year is None or self.school_year.institution_id == self.institution.pk
+
+    def limit(
+        self, queryset: QuerySet[M], student_path: str, *, placement_path: str | None = None
+    ) -> QuerySet[M]:
+        """`queryset` narrowed to the scope. `student_path` leads to the student, e.g.
+        "placement__student" ("" when the queryset holds students); `placement_path`, when
+        the records belong to a placement, to it ("" for placements): with a school year in
+        the scope, only that year's placements count (the year belongs to the institution,
+        so no join with the students is needed). Unordered: the list is sorted by date
+        afterwards, and a model's default ordering could add joins."""
+        if self.school_year is not None and placement_path is not None:
+            key = f"{placement_path}__school_year" if placement_path else "school_year"
+            queryset = queryset.filter(**{key: self.school_year})
+        else:
+            prefix = f"{student_path}__" if student_path else ""
+            queryset = queryset.filter(**{f"{prefix}institution": self.institution})
         if self.students is not None:
             key = student_path or "pk"
             queryset = queryset.filter(**{f"{key}__in": self.students.values("pk")})
-        return queryset
+        return queryset.order_by()
 
 
 @dataclass(slots=True)

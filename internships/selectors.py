@@ -1,5 +1,6 @@
 """Reads scoped to the institution and to what each role may see."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
@@ -54,13 +55,20 @@ def _linked_to(person: Person, roles: frozenset[str]) -> Q:
 
 
 def current_school_year(*, institution: Institution, today: date) -> SchoolYear | None:
-    """The school year containing `today`, else the most recent one that started."""
-    years = SchoolYear.objects.filter(institution=institution)
-    return (
-        years.filter(start_date__lte=today, end_date__gte=today).first()
-        or years.filter(start_date__lte=today).order_by("-start_date").first()
-        or years.order_by("start_date").first()
-    )
+    """The school year containing `today`, else the most recent one that started. One query."""
+    return pick_current_school_year(SchoolYear.objects.filter(institution=institution), today)
+
+
+def pick_current_school_year(years: Iterable[SchoolYear], today: date) -> SchoolYear | None:
+    """Of `years`: the one containing `today`, else the latest started, else the first."""
+    by_start = sorted(years, key=lambda year: year.start_date)
+    started = [year for year in by_start if year.start_date <= today]
+    for year in reversed(started):
+        if today <= year.end_date:
+            return year
+    if started:
+        return started[-1]
+    return by_start[0] if by_start else None
 
 
 def students_of(*, institution: Institution) -> QuerySet[StudentProfile]:

@@ -32,10 +32,12 @@ class StageCount:
 
 
 def year_placements(*, institution: Institution, school_year: SchoolYear) -> QuerySet[Placement]:
-    """The placements of the school year that are not cancelled."""
-    return Placement.objects.filter(
-        student__institution=institution, school_year=school_year
-    ).exclude(status=Placement.Status.CANCELLED)
+    """The placements of the school year that are not cancelled. A school year belongs to one
+    institution (and a placement's year to its student's), so no join with the students."""
+    assert school_year.institution_id == institution.pk
+    return Placement.objects.filter(school_year=school_year).exclude(
+        status=Placement.Status.CANCELLED
+    )
 
 
 def pipeline_counts(

@@ -12,10 +12,10 @@ from django.views.generic import ListView, TemplateView
 from .exports import csv_response, xlsx_response
 from .forms.students import StudentFilterForm
 from .membership import Membership
-from .models import Institution, Role, SchoolYear, StudentProfile
+from .models import Role, SchoolYear, StudentProfile
 from .permissions import RoleRequiredMixin, role_required
 from .pipeline import stage_of_rank
-from .selectors import current_school_year
+from .selectors import pick_current_school_year
 from .selectors_calendar import school_years_of
 from .selectors_dashboard import coordinator_dashboard
 from .selectors_students import (
@@ -28,10 +28,13 @@ from .selectors_students import (
 )
 
 
-def _school_year(institution: Institution, chosen: Any) -> SchoolYear | None:
-    """The school year the coordinator chose (by primary key), else the current one."""
-    year = SchoolYear.objects.filter(institution=institution, pk=chosen).first() if chosen else None
-    return year or current_school_year(institution=institution, today=timezone.localdate())
+def _school_year(years: list[SchoolYear], chosen: Any) -> SchoolYear | None:
+    """Of the institution's years: the one the coordinator chose (by primary key), else the
+    current one."""
+    for year in years:
+        if str(year.pk) == str(chosen):
+            return year
+    return pick_current_school_year(years, timezone.localdate())
 
 
 class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
@@ -43,15 +46,15 @@ class CoordinatorDashboardView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         institution = self.membership.institution
         assert institution is not None
-        chosen = self.request.GET.get("year", "")
-        school_year = _school_year(institution, chosen if chosen.isdigit() else None)
+        school_years = list(school_years_of(institution=institution))
+        school_year = _school_year(school_years, self.request.GET.get("year"))
         dashboard = coordinator_dashboard(
             institution=institution, school_year=school_year, today=timezone.localdate()
         )
         return super().get_context_data(
             institution=institution,
             school_year=school_year,
-            school_years=school_years_of(institution=institution),
+            school_years=school_years,
             dashboard=dashboard,
             action_rows=dashboard.actions.rows(self.membership),
             **kwargs,
@@ -65,7 +68,7 @@ def _listing(
     institution = membership.institution
     assert institution is not None
     form = StudentFilterForm(request.GET, institution=institution)
-    school_year = _school_year(institution, form.chosen_year())
+    school_year = _school_year(form.school_years, form.chosen_year())
     form.initial_year = school_year.pk if school_year else None
     students = student_listing(
         institution=institution,
@@ -113,26 +116,33 @@ class StudentListView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         institution = self.membership.institution
+        filters = self.form.filters()
         ids = list(context["page_obj"])
         students = students_in_order(
             institution=institution,  # type: ignore[arg-type]
             school_year=self.school_year,
             ids=ids,
         )
-        needs = needs_by_student(
-            institution=institution,  # type: ignore[arg-type]
-            today=timezone.localdate(),
-            students=StudentProfile.objects.filter(pk__in=ids),
+        # What each student needs is named when the list is filtered on it (and in the
+        # exports): asking every workflow about every page would cost each list a dozen queries.
+        needs = (
+            needs_by_student(
+                institution=institution,  # type: ignore[arg-type]
+                today=timezone.localdate(),
+                students=StudentProfile.objects.filter(pk__in=ids),
+            )
+            if filters.needs
+            else {}
         )
         for student in students:
             student.needs = needs.get(student.pk, [])
             student.stage = stage_of_rank(student.stage_rank)
         context["students"] = students
-        filters = self.form.filters()
         return {
             **context,
             "form": self.form,
             "school_year": self.school_year,
+            "show_needs": bool(filters.needs),
             "sort": sort_links(self.request, filters.sort),
             "query_string": _query(self.request, "page"),
             "export_query": _query(self.request, "page"),

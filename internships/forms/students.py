@@ -44,8 +44,10 @@ class StudentFilterForm(forms.Form):
 
     def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        years = SchoolYear.objects.filter(institution=institution).order_by("-start_date")
-        self.fields["year"].choices = _ids(list(years.values_list("pk", "name")))
+        self.school_years = list(
+            SchoolYear.objects.filter(institution=institution).order_by("-start_date")
+        )
+        self.fields["year"].choices = [(str(year.pk), year.name) for year in self.school_years]
         programmes = Programme.objects.filter(institution=institution).order_by("name")
         self.fields["programme"].choices = _ALL + _ids(list(programmes.values_list("pk", "name")))
         schools = School.objects.filter(institution=institution).order_by(Lower("name"))
