@@ -35,6 +35,8 @@ def test_coordinator_overview_placements_and_schools(page: Page) -> None:
     navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
     navigation.get_by_role("button", name="Studenten").click()
     navigation.get_by_role("link", name="Stageplaatsen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stageplaatsen")
+    assert_accessible(page)
     page.get_by_label("Status").select_option(Placement.Status.ACTIVE)
     page.get_by_role("button", name="Filteren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Stageplaatsen")

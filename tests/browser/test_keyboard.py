@@ -34,6 +34,16 @@ def test_log_in_and_filter_placements_with_the_keyboard_only(page: Page) -> None
 
     tab_to(page, page.get_by_role("link", name=re.compile(r"Actief$")))
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Studenten")
+    expect(page).to_have_url(re.compile(r"state=active"))
+    assert_accessible(page)
+
+    # The placement list, opened from the navigation's "Studenten" menu with the keyboard.
+    navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+    tab_to(page, navigation.get_by_role("button", name="Studenten"))
+    page.keyboard.press("Enter")
+    tab_to(page, navigation.get_by_role("link", name="Stageplaatsen"))
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Stageplaatsen")
     assert_accessible(page)
 

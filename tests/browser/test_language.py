@@ -21,15 +21,16 @@ def test_the_login_page_switches_to_english(page: Page) -> None:
 
 def test_english_survives_navigation_until_dutch_is_chosen_again(page: Page) -> None:
     log_in(page, Logins.COORDINATOR_NL)
-    expect(page.get_by_role("heading", name="Stageplaatsen per status")).to_be_visible()
+    expect(page.get_by_role("heading", name="Studenten per fase")).to_be_visible()
     assert_accessible(page)
 
     switch_language(page, "en")
-    expect(page.get_by_role("heading", name="Placements by status")).to_be_visible()
+    expect(page.get_by_role("heading", name="Students per stage")).to_be_visible()
     nav = page.get_by_role("navigation", name="Main navigation")
     expect(nav.get_by_role("link", name="Overview")).to_have_attribute("aria-current", "page")
     assert_accessible(page)
 
+    nav.get_by_role("button", name="School year").click()
     nav.get_by_role("link", name="Schools").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Schools")
     expect(page.get_by_role("columnheader", name="Holiday region")).to_be_visible()

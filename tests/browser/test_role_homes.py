@@ -27,7 +27,8 @@ def test_student_lands_on_my_lio_with_the_placement(page: Page) -> None:
 def test_mentor_sees_my_students_and_opens_a_placement(page: Page) -> None:
     log_in(page, Logins.MENTOR_NL)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn studenten")
-    expect(page.locator("main tbody tr")).to_have_count(3)
+    students = page.get_by_role("table", name="Studenten die je begeleidt of beoordeelt")
+    expect(students.locator("tbody tr")).to_have_count(3)
     for name in ("Emma de Boer", "Daan Vermeulen", "Milan Brouwer"):
         expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
     assert_accessible(page)
@@ -40,7 +41,9 @@ def test_mentor_sees_my_students_and_opens_a_placement(page: Page) -> None:
 def test_flemish_mentor_sees_only_her_own_students(page: Page) -> None:
     log_in(page, Logins.MENTOR_VL)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn studenten")
-    students = page.get_by_role("table").get_by_role("link")
+    students = page.get_by_role(
+        "table", name="Studenten die je begeleidt of beoordeelt"
+    ).get_by_role("link")
     expect(students).to_have_count(3)
     assert sorted(students.all_inner_texts()) == [
         "Jonas Lambrechts",
