@@ -70,6 +70,15 @@ def test_it_filters_on_programme_track_name_and_needs_action(world: World) -> No
     assert _names(world, "?needs=late_signatures") == []
 
 
+def test_filtered_on_needs_action_it_names_what_each_student_needs(world: World) -> None:
+    application_for(world.placement, StartApplication.Status.SIGNED)
+    client = client_for(world.people[Role.COORDINATOR])
+    with translation.override("nl"):
+        expected = translation.gettext("Start applications to confirm")
+    assert expected in client.get("/students/?needs=any").content.decode()
+    assert expected not in client.get("/students/").content.decode()
+
+
 def test_it_sorts_both_ways_and_marks_the_sorted_column(world: World) -> None:
     world.placement.student.person.last_name = "Midden"
     world.placement.student.person.save()
