@@ -75,8 +75,9 @@ def test_filtered_on_needs_action_it_names_what_each_student_needs(world: World)
     client = client_for(world.people[Role.COORDINATOR])
     with translation.override("nl"):
         expected = translation.gettext("Start applications to confirm")
-    assert expected in client.get("/students/?needs=any").content.decode()
-    assert expected not in client.get("/students/").content.decode()
+    badge = f'badge text-bg-warning me-1">{expected}<'
+    assert badge in client.get("/students/?needs=any").content.decode()
+    assert badge not in client.get("/students/").content.decode()
 
 
 def test_it_sorts_both_ways_and_marks_the_sorted_column(world: World) -> None:
