@@ -57,7 +57,15 @@ class SignatureRequest(DocumentMixin):
         verbose_name = _("signature request")
         verbose_name_plural = _("signature requests")
         ordering = ["requested_at", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            # Few requests are pending at a time: the dashboard's late signatures read these.
+            models.Index(
+                fields=["content_type", "requested_at", "object_id"],
+                condition=Q(status="pending"),
+                name="signoffs_request_pending",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "role"],

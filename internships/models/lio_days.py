@@ -45,6 +45,14 @@ class LioDay(models.Model):
         verbose_name = _("LIO day")
         verbose_name_plural = _("LIO days")
         ordering = ["date"]
+        indexes = [
+            # The days a mentor has not confirmed yet, per placement (the dashboard's list).
+            models.Index(
+                fields=["placement", "date"],
+                condition=models.Q(confirmed_at__isnull=True),
+                name="internships_liodays_open",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["placement", "date"], name="internships_liodays_one_per_date"

@@ -94,6 +94,15 @@ class Placement(models.Model):
     weekdays = models.JSONField(_("weekdays"), default=list, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Counters of the LIO day log, kept by the day-log services (internships.services.lio_days)
+    # so that lists over thousands of placements need not aggregate their days.
+    days_logged = models.PositiveIntegerField(_("LIO days logged"), default=0, editable=False)
+    days_counting = models.PositiveIntegerField(
+        _("logged LIO days of a counting kind"), default=0, editable=False
+    )
+    last_logged_day = models.DateField(
+        _("last logged LIO day"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
