@@ -262,19 +262,26 @@ def signature_request_links_revoke(*, request: SignatureRequest, actor: Person) 
     return revoked
 
 
-def signature_reminders_send(*, now: datetime | None = None) -> int:
-    """Remind signers who have not acted: first after N days, then at most every M days."""
-    now = now or timezone.now()
+def _reminders_due(now: datetime) -> models.QuerySet[SignatureRequest]:
     first = now - timedelta(days=settings.SIGNATURE_REMINDER_AFTER_DAYS)
     again = now - timedelta(days=settings.SIGNATURE_REMINDER_INTERVAL_DAYS)
-    due = SignatureRequest.objects.filter(
+    return SignatureRequest.objects.filter(
         status=SignatureRequest.Status.PENDING, requested_at__lte=first
     ).filter(models.Q(last_reminded_at__isnull=True) | models.Q(last_reminded_at__lte=again))
+
+
+def signature_reminders_send(*, now: datetime | None = None) -> int:
+    """Remind signers who have not acted: first after N days, then at most every M days.
+
+    Whether a request is due is asked again once its row is locked, so two runs at the same
+    time (a retry while the first still runs) remind each signer once, not once per run.
+    """
+    now = now or timezone.now()
     sent = 0
-    for request_id in due.values_list("pk", flat=True):
+    for request_id in _reminders_due(now).values_list("pk", flat=True):
         with transaction.atomic():
-            request = SignatureRequest.objects.select_for_update().get(pk=request_id)
-            if request.status != SignatureRequest.Status.PENDING:
+            request = _reminders_due(now).select_for_update().filter(pk=request_id).first()
+            if request is None:
                 continue
             signature_request_mail(
                 request=request, document=request.document, actor=None, reminder=True
