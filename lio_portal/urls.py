@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("portfolio/", include("portfolio.urls")),
     path("assessments/", include("assessments.urls")),
+    path("", include("audit.urls")),
     path("", include("signoffs.urls")),
     path("", include("internships.urls")),
 ]

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.actor import link_holder_acts
 from internships.models import Person
 
 from .models import PersonalLink
@@ -71,8 +72,10 @@ def link_resolve(*, token: str, purpose: str, now: datetime | None = None) -> Pe
         raise LinkError(_("This link has been withdrawn. Ask for a new one."))
     if now >= link.expires_at:
         raise LinkError(_("This link has expired. Ask for a new one."))
+    # The last use is bookkeeping, not a change of the link: no history row for it.
     link.last_used_at = now
-    link.save(update_fields=["last_used_at"])
+    link.save_without_historical_record(update_fields=["last_used_at"])
+    link_holder_acts(person=link.person)
     return link
 
 

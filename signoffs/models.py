@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person
 
 
@@ -52,6 +53,8 @@ class SignatureRequest(DocumentMixin):
     last_reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     comment = models.TextField(_("comment"), blank=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("signature request")
@@ -97,6 +100,8 @@ class Signature(DocumentMixin):
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.CharField(_("reason voided"), max_length=200, blank=True)
 
+    history = audited()
+
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
@@ -132,6 +137,8 @@ class PersonalLink(DocumentMixin):
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    history = audited(excluded_fields=["token_hash", "last_used_at"])
 
     class Meta:
         verbose_name = _("personal link")

@@ -1,11 +1,14 @@
 """Personas as fixtures: one institution with every role, plus an outsider institution."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
 
+from audit.writes import unaudited_writes
 from internships.models import Country, Placement, Role
+from tests import audit_guard
 from tests.factories import (
     TEST_PASSWORD,
     InstitutionFactory,
@@ -34,6 +37,20 @@ def _login_lockout_off(settings: object) -> None:
 def _private_files_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploads go to a temporary folder, never into the project's private-files/."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "private-files"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _audited_writes_guard(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Services never use .update() or bulk writes on audited models (tests/audit_guard.py);
+    `@pytest.mark.unaudited_writes` marks a test that does so on purpose."""
+    audit_guard.install(monkeypatch)
+    if request.node.get_closest_marker("unaudited_writes") is None:
+        yield
+        return
+    with unaudited_writes():
+        yield
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person, StudentProfile
 
 from .lesson import LessonAssessment
@@ -41,6 +42,8 @@ class CreditAward(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("credits")

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person, Placement, Role
 from lio_portal.uploads import StoredUpload
 
@@ -174,6 +175,8 @@ class LessonAssessment(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = audited(excluded_fields=["pdf"])
+
     class Meta:
         verbose_name = _("LIO assessment lesson")
         verbose_name_plural = _("LIO assessment lessons")
@@ -250,6 +253,8 @@ class LessonPreparation(StoredUpload):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
+
+    history = audited()
 
     class Meta:
         verbose_name = _("lesson preparation")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person, StudentProfile
 
 
@@ -32,6 +33,8 @@ class AssessorAssignment(models.Model):
         verbose_name=_("assigned by"),
     )
     assigned_at = models.DateTimeField(_("assigned at"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("assigned assessor")

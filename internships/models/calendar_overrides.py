@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import Institution, School, SchoolYear
 from .people import Person
 
@@ -48,6 +50,8 @@ class CalendarOverride(models.Model):
         verbose_name=_("last changed by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("calendar change")

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import Programme
 from .people import Person, StudentProfile
 from .placements import Placement
@@ -30,6 +32,8 @@ class FeedforwardVisit(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("feedforward visit")
@@ -69,6 +73,8 @@ class IntervisionSession(models.Model):
         verbose_name=_("scheduled by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("intervision session")
@@ -123,6 +129,8 @@ class IntervisionParticipant(models.Model):
     )
     reflection = models.TextField(_("reflection"), blank=True)
     reflection_at = models.DateTimeField(_("reflection written at"), null=True, blank=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("participant")

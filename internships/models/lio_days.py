@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .people import Person
 from .placements import Placement
 
@@ -40,6 +42,8 @@ class LioDay(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("LIO day")

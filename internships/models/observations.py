@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .people import Person
 from .placements import Placement
 
@@ -54,6 +56,8 @@ class Observation(models.Model):
     superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("observation")

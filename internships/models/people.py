@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import Institution, Programme, School, Track
 
 
@@ -59,6 +61,8 @@ class Person(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
+    history = audited()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -97,6 +101,8 @@ class RoleAssignment(models.Model):
         related_name="staff",
         verbose_name=_("school"),
     )
+
+    history = audited()
 
     class Meta:
         verbose_name = _("role")
@@ -150,6 +156,8 @@ class StudentProfile(models.Model):
     calendar_feed_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
+
+    history = audited(excluded_fields=["calendar_feed_token"])
 
     class Meta:
         verbose_name = _("student")

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import Country, School, SchoolYear
 from .people import Person, StudentProfile
 
@@ -105,6 +107,8 @@ class Placement(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited(excluded_fields=["days_logged", "days_counting", "last_logged_day"])
 
     class Meta:
         verbose_name = _("placement")

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import School
 from .people import Person, StudentProfile
 from .placements import Placement, grades_display
@@ -41,6 +43,8 @@ class EntryRequirement(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("entry requirement")
@@ -139,6 +143,8 @@ class StartApplication(models.Model):
     pdf_state = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited(excluded_fields=["pdf", "pdf_state"])
 
     class Meta:
         verbose_name = _("start application")

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
+
 from .organisations import Programme
 from .people import Person
 
@@ -28,6 +30,8 @@ class TalkSlot(models.Model):
         verbose_name=_("published by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("talk slot")
@@ -68,6 +72,8 @@ class TalkBooking(models.Model):
         related_name="+",
         verbose_name=_("cancelled by"),
     )
+
+    history = audited()
 
     class Meta:
         verbose_name = _("talk booking")

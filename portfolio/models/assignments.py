@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person, Programme, StudentProfile, Track
 from lio_portal.uploads import StoredUpload
 
@@ -47,6 +48,8 @@ class Assignment(models.Model):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("assignment")
@@ -96,6 +99,8 @@ class AssignmentWork(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = audited()
+
     class Meta:
         verbose_name = _("assignment work")
         verbose_name_plural = _("assignment works")
@@ -136,6 +141,8 @@ class Attachment(StoredUpload):
     )
     removed_at = models.DateTimeField(_("removed from the draft"), null=True, blank=True)
 
+    history = audited()
+
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
@@ -161,6 +168,8 @@ class WorkVersion(models.Model):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"))
+
+    history = audited()
 
     class Meta:
         verbose_name = _("submitted version")
@@ -194,6 +203,8 @@ class WorkFeedback(models.Model):
     text = models.TextField(_("feedback"))
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     created_at = models.DateTimeField(_("given at"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("feedback")

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Institution, Person, Programme, StudentProfile, Track
 
 
@@ -187,6 +188,8 @@ class ProfessionalProduct(models.Model):
     exemption_reason = models.TextField(_("reason for the exemption"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("professional product")

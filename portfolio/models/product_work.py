@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person
 from lio_portal.uploads import StoredUpload, private_upload_to
 
@@ -31,6 +32,8 @@ class DeliverableVersion(StoredUpload):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
+
+    history = audited()
 
     class Meta:
         verbose_name = _("deliverable version")
@@ -74,6 +77,8 @@ class DeliverableReview(models.Model):
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     created_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
 
+    history = audited()
+
     class Meta:
         verbose_name = _("review of a deliverable")
         verbose_name_plural = _("reviews of deliverables")
@@ -109,6 +114,8 @@ class PartAssessment(models.Model):
         verbose_name=_("graduation supervisor"),
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("assessment of a part")
@@ -186,6 +193,8 @@ class EvaluationForm(models.Model):
     pdf_state = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited(excluded_fields=["pdf", "pdf_state"])
 
     class Meta:
         verbose_name = _("evaluation form")

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.history import audited
 from internships.models import Person, StudentProfile, Track
 from lio_portal.uploads import StoredUpload
 
@@ -28,6 +29,8 @@ class ProfileSketch(models.Model):
     submitted_at = models.DateTimeField(_("last submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("profile sketch")
@@ -52,6 +55,8 @@ class SketchSection(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     heading = models.CharField(_("heading"), max_length=200)
     text = models.TextField(_("text"), blank=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("section")
@@ -95,6 +100,8 @@ class SketchImage(StoredUpload):
     )
     removed_at = models.DateTimeField(_("removed from the draft"), null=True, blank=True)
 
+    history = audited()
+
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")
@@ -129,6 +136,8 @@ class SketchVersion(models.Model):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"))
+
+    history = audited()
 
     class Meta:
         verbose_name = _("submitted profile sketch")
@@ -167,6 +176,8 @@ class SketchAssessment(models.Model):
     feedback = models.TextField(_("feedback"))
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
     created_at = models.DateTimeField(_("assessed at"), auto_now_add=True)
+
+    history = audited()
 
     class Meta:
         verbose_name = _("assessment of a profile sketch")
