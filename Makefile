@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test test-postgres test-browser bench-dashboard lint format security-lint verify-demo check-deploy migrations-check ci clean
+.PHONY: run serve setup test test-postgres test-browser bench-dashboard lint format security-lint verify-demo verify-backup check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
@@ -66,6 +66,9 @@ verify-demo: setup ## Seed the demo into a throwaway database and verify every s
 	$(MANAGE) migrate --no-input -v 0 && $(MANAGE) seed_demo > /dev/null && \
 	$(MANAGE) verify_signatures; status=$$?; rm -rf "$$dir"; exit $$status
 
+verify-backup: setup ## Dump the demo with pg_dump -Fc, restore it into a scratch database, verify it
+	scripts/with-postgres scripts/verify-backup
+
 migrations-check: $(BIN)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -78,7 +81,7 @@ messages: $(BIN)/.installed ## Update the translation catalogues after changing 
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-ci: test test-postgres test-browser migrations-check check-deploy lint security-lint verify-demo
+ci: test test-postgres test-browser migrations-check check-deploy lint security-lint verify-demo verify-backup
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles locale/.compiled
