@@ -63,8 +63,10 @@ class SignatureRequest(DocumentMixin):
         indexes = [
             models.Index(fields=["content_type", "object_id"]),
             # Few requests are pending at a time: the dashboard's late signatures read these.
+            # Not ordered by date: PostgreSQL would then walk it in date order, one lookup of
+            # the document per request, where a hash join over all of them is cheaper.
             models.Index(
-                fields=["content_type", "requested_at", "object_id"],
+                fields=["content_type", "object_id"],
                 condition=Q(status="pending"),
                 name="signoffs_request_pending",
             ),

@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='signaturerequest',
-            index=models.Index(condition=models.Q(('status', 'pending')), fields=['content_type', 'requested_at', 'object_id'], name='signoffs_request_pending'),
+            index=models.Index(condition=models.Q(('status', 'pending')), fields=['content_type', 'object_id'], name='signoffs_request_pending'),
         ),
     ]
