@@ -1,5 +1,8 @@
 """The PDF of a signed assessment lesson (one builder per document)."""
 
+import re
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
@@ -12,6 +15,8 @@ from signoffs.services import document_hash
 from .models import CreditAward, LessonAssessment
 
 CONTENT_TYPE = "application/pdf"
+# The verification code is part of the stored file's name (see lesson_assessment_pdf_store).
+_CODE = re.compile(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}")
 
 
 def _filename(assessment: LessonAssessment, code: str) -> str:
@@ -21,10 +26,15 @@ def _filename(assessment: LessonAssessment, code: str) -> str:
 
 def lesson_assessment_pdf(assessment: LessonAssessment) -> PdfDocument:
     """The stored PDF: rendered once when the second signature landed, the same file on every
-    download (a completed assessment from before that, e.g. demo data, is rendered now)."""
+    download, read without rendering or hashing the form again (a completed assessment from
+    before that, e.g. demo data, is rendered and stored now)."""
     if not assessment.pdf:
         return lesson_assessment_pdf_store(assessment)
-    code = signoff_status(assessment).verification_code(document_hash(assessment))
+    found = _CODE.search(PurePosixPath(assessment.pdf.name).name)
+    if found:
+        code = found.group()
+    else:
+        code = signoff_status(assessment).verification_code(document_hash(assessment))
     with assessment.pdf.open("rb") as stored:
         return PdfDocument(_filename(assessment, code), CONTENT_TYPE, stored.read())
 

@@ -1,35 +1,74 @@
 """PDF documents of the internships app (one builder per document)."""
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from lio_portal.pdf import PdfDocument, render_pdf
-from signoffs.hashing import content_hash
 from signoffs.selectors import signoff_status
 from signoffs.services import document_hash
 
 from .models import StartApplication
 from .start_application_planning import plan_for_application
 
+CONTENT_TYPE = "application/pdf"
+# Signed by all three (and possibly confirmed): the form no longer changes.
+SIGNED_STATUSES = frozenset({StartApplication.Status.SIGNED, StartApplication.Status.CONFIRMED})
+
 
 def start_application_pdf(application: StartApplication) -> PdfDocument:
     """The form with its signatures and a verification code.
 
-    Rendered once per state (content + signatures + language) and stored, so that the same
-    signed form is byte-for-byte the same PDF on every download.
+    A signed form's PDF is rendered once, when the last signature lands (and again when the
+    coordinator confirms), and stored: its download is a file read, the same bytes every time.
+    Before that the form still changes, so its PDF is rendered on request and not stored.
     """
+    if application.status not in SIGNED_STATUSES:
+        data, code = _render(application)
+        return PdfDocument(_filename(application, code), CONTENT_TYPE, data)
+    prefix = f"{application.status}:"
+    if application.pdf and application.pdf_state.startswith(prefix):
+        with application.pdf.open("rb") as stored:
+            code = application.pdf_state.removeprefix(prefix)
+            return PdfDocument(_filename(application, code), CONTENT_TYPE, stored.read())
+    # Signed before PDFs were stored at signing (or the render then failed): store it now.
+    return start_application_pdf_store(application)
+
+
+def start_application_pdf_store(application: StartApplication) -> PdfDocument:
+    """Render the signed form in the student's language (it is the student's record, the same
+    for every reader) and store it with its status and verification code."""
+    language = application.placement.student.person.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        data, code = _render(application)
+    _store(application, f"{application.status}:{code}", data)
+    return PdfDocument(_filename(application, code), CONTENT_TYPE, data)
+
+
+def start_application_pdf_store_later(application: StartApplication) -> None:
+    """Store the PDF once the signing transaction has committed; a failure is logged and the
+    first download renders it instead."""
+    pk = application.pk
+
+    def store() -> None:
+        start_application_pdf_store(
+            StartApplication.objects.select_related("placement__student__person").get(pk=pk)
+        )
+
+    transaction.on_commit(store, robust=True)
+
+
+def _filename(application: StartApplication, code: str) -> str:
+    name = slugify(f"aanvraag-start-lio-{application.placement.student.person.full_name}")
+    return f"{name}-{code}.pdf"
+
+
+def _render(application: StartApplication) -> tuple[bytes, str]:
     status = signoff_status(application)
     current_hash = document_hash(application)
     code = status.verification_code(current_hash)
-    language = translation.get_language()
-    state = content_hash({"code": code, "status": application.status, "language": language})
-    name = slugify(f"aanvraag-start-lio-{application.placement.student.person.full_name}")
-    filename = f"{name}-{code}.pdf"
-    if application.pdf and application.pdf_state == state:
-        with application.pdf.open("rb") as stored:
-            return PdfDocument(filename, "application/pdf", stored.read())
     try:
         plan = plan_for_application(application)
     except ValueError:
@@ -46,8 +85,7 @@ def start_application_pdf(application: StartApplication) -> PdfDocument:
             "generated_at": timezone.now(),
         },
     )
-    _store(application, state, data)
-    return PdfDocument(filename, "application/pdf", data)
+    return data, code
 
 
 def _store(application: StartApplication, state: str, data: bytes) -> None:
@@ -55,7 +93,9 @@ def _store(application: StartApplication, state: str, data: bytes) -> None:
         locked = StartApplication.objects.select_for_update().get(pk=application.pk)
         if locked.pdf:
             locked.pdf.delete(save=False)
-        locked.pdf.save(f"{application.pk}-{state[:16]}.pdf", ContentFile(data), save=False)
+        locked.pdf.save(
+            f"{application.pk}-{state.split(':')[-1]}.pdf", ContentFile(data), save=False
+        )
         locked.pdf_state = state
         locked.save(update_fields=["pdf", "pdf_state"])
         application.pdf, application.pdf_state = locked.pdf, state

@@ -5,6 +5,7 @@ list of attachments; and the signed evaluation form of the professional product.
 from collections import defaultdict
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -13,7 +14,6 @@ from django.utils.text import slugify
 from internships.models import StudentProfile
 from lio_portal.pdf import EmbeddedFile, PdfDocument, embedded_file_url, render_pdf
 from lio_portal.uploads import StoredUpload
-from signoffs.hashing import content_hash
 from signoffs.selectors import signoff_status
 from signoffs.services import document_hash
 
@@ -84,18 +84,52 @@ def _filename(kind: str, student: StudentProfile) -> str:
 def evaluation_form_pdf(*, form: EvaluationForm) -> PdfDocument:
     """The practice supervisor's evaluation form with its signature and a verification code.
 
-    Rendered once per state (content + signatures + language) and stored, so that a signed form
-    is byte-for-byte the same PDF on every download.
+    A signed form's PDF is rendered once, at signing, and stored: its download is a file read,
+    the same bytes every time. An open form still changes: rendered on request, not stored.
     """
+    if form.status != EvaluationForm.Status.SIGNED:
+        data, code = _render_evaluation(form)
+        return PdfDocument(_evaluation_filename(form, code), "application/pdf", data)
+    prefix = f"{form.status}:"
+    if form.pdf and form.pdf_state.startswith(prefix):
+        with form.pdf.open("rb") as stored:
+            code = form.pdf_state.removeprefix(prefix)
+            return PdfDocument(_evaluation_filename(form, code), "application/pdf", stored.read())
+    # Signed before PDFs were stored at signing (or the render then failed): store it now.
+    return evaluation_form_pdf_store(form=form)
+
+
+def evaluation_form_pdf_store(*, form: EvaluationForm) -> PdfDocument:
+    """Render the signed form in the student's language (the same for every reader) and store
+    it with its status and verification code."""
+    language = form.product.student.person.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        data, code = _render_evaluation(form)
+    _store_evaluation_pdf(form, f"{form.status}:{code}", data)
+    return PdfDocument(_evaluation_filename(form, code), "application/pdf", data)
+
+
+def evaluation_form_pdf_store_later(*, form: EvaluationForm) -> None:
+    """Store the PDF once the signing transaction has committed; a failure is logged and the
+    first download renders it instead."""
+    pk = form.pk
+
+    def store() -> None:
+        evaluation_form_pdf_store(
+            form=EvaluationForm.objects.select_related("product__student__person").get(pk=pk)
+        )
+
+    transaction.on_commit(store, robust=True)
+
+
+def _evaluation_filename(form: EvaluationForm, code: str) -> str:
+    return f"evaluatieformulier-{slugify(form.product.student.person.full_name)}-{code}.pdf"
+
+
+def _render_evaluation(form: EvaluationForm) -> tuple[bytes, str]:
     status = signoff_status(form)
     current_hash = document_hash(form)
     code = status.verification_code(current_hash)
-    language = translation.get_language()
-    state = content_hash({"code": code, "status": form.status, "language": language})
-    filename = f"evaluatieformulier-{slugify(form.product.student.person.full_name)}-{code}.pdf"
-    if form.pdf and form.pdf_state == state:
-        with form.pdf.open("rb") as stored:
-            return PdfDocument(filename, "application/pdf", stored.read())
     data = render_pdf(
         "portfolio/pdf/evaluation_form.html",
         {
@@ -107,8 +141,7 @@ def evaluation_form_pdf(*, form: EvaluationForm) -> PdfDocument:
             "generated_at": timezone.localtime(),
         },
     )
-    _store_evaluation_pdf(form, state, data)
-    return PdfDocument(filename, "application/pdf", data)
+    return data, code
 
 
 def _store_evaluation_pdf(form: EvaluationForm, state: str, data: bytes) -> None:
@@ -116,7 +149,8 @@ def _store_evaluation_pdf(form: EvaluationForm, state: str, data: bytes) -> None
         locked = EvaluationForm.objects.select_for_update().get(pk=form.pk)
         if locked.pdf:
             locked.pdf.delete(save=False)
-        locked.pdf.save(f"{form.pk}-{state[:16]}.pdf", ContentFile(data), save=False)
+        name = f"{form.pk}-{state.split(':')[-1]}.pdf"
+        locked.pdf.save(name, ContentFile(data), save=False)
         locked.pdf_state = state
         locked.save(update_fields=["pdf", "pdf_state"])
         form.pdf, form.pdf_state = locked.pdf, state

@@ -35,6 +35,7 @@ from ..models import (
     StudentProfile,
     Track,
 )
+from ..pdf import start_application_pdf_store_later
 from ..planning import PlanningError
 from ..selectors import current_school_year
 from ..start_application_planning import plan_for_application
@@ -313,6 +314,7 @@ def _all_signed(application: StartApplication) -> None:
     application.status = StartApplication.Status.SIGNED
     application.save(update_fields=["status", "updated_at"])
     signoffs.event_log(document=application, action=SignOffEvent.Action.COMPLETED)
+    start_application_pdf_store_later(application)
     coordinators = Person.objects.filter(
         institution=application.placement.student.institution_id,
         role_assignments__role=Role.COORDINATOR,
@@ -402,6 +404,7 @@ def start_application_confirm(
     signoffs.event_log(
         document=application, action=SignOffEvent.Action.CONFIRMED, actor=coordinator
     )
+    start_application_pdf_store_later(application)
     mail_send(
         template="internships/email/start_application_confirmed",
         recipient=application.placement.student.person,

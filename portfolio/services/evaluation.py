@@ -19,6 +19,7 @@ from signoffs.links import SIGN, link_issue, links_revoke
 from signoffs.models import SignOffEvent
 
 from ..models import EVALUATION_QUESTIONS, EvaluationForm, ProductEvent, ProfessionalProduct
+from ..pdf import evaluation_form_pdf_store_later
 from .product_notify import notify_evaluation_request, notify_evaluation_signed
 from .products import product_event
 
@@ -145,6 +146,7 @@ def evaluation_form_sign(
     form.save(update_fields=["status", "signed_at", "updated_at"])
     signoffs.event_log(document=form, action=SignOffEvent.Action.COMPLETED)
     product_event(product=form.product, action=ProductEvent.Action.EVALUATION_SIGNED, actor=signer)
+    evaluation_form_pdf_store_later(form=form)
     notify_evaluation_signed(form=form)
     return form
 
