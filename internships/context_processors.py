@@ -74,6 +74,7 @@ _NAVIGATION = [
     (_COORDINATOR, "internships:calendar-list", _("Calendars"), "year"),
     (_COORDINATOR, "internships:planner", _("Planner"), "year"),
     (_COORDINATOR, "internships:import", _("Import"), "year"),
+    (_COORDINATOR, "privacy:people", _("Personal data"), "year"),
 ]
 # The 25-day planner, the day log and the assessment lesson belong to track NL (Dutch institutions).
 _NL_ONLY = frozenset(

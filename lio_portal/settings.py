@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "portfolio",
     "assessments",
     "audit",
+    "privacy",
     "lio_portal",
 ]
 
@@ -291,5 +292,12 @@ SIGNATURE_LATE_AFTER_DAYS = env.int("SIGNATURE_LATE_AFTER_DAYS", default=7)
 DAILY_JOBS = [
     "send_signature_reminders",
     "send_observation_reminders",
+    "apply_retention",
 ]
 DAILY_JOBS_TIME = env.str("DAILY_JOBS_TIME", default="07:00")
+
+# Personal data: `manage.py apply_retention` (a daily job) deletes the files and anonymises the
+# personal fields of placements that ended more than RETENTION_YEARS ago (docs/decisions.md).
+RETENTION_YEARS = env.int("RETENTION_YEARS", default=7)
+if RETENTION_YEARS < 1:
+    raise ImproperlyConfigured("RETENTION_YEARS must be 1 or more.")

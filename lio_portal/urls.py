@@ -17,6 +17,7 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     path("assessments/", include("assessments.urls")),
     path("", include("audit.urls")),
+    path("personal-data/", include("privacy.urls")),
     path("", include("signoffs.urls")),
     path("", include("internships.urls")),
 ]
