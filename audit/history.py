@@ -19,5 +19,5 @@ def is_audited(model: type) -> bool:
 def audited_field_names(model: type) -> frozenset[str]:
     """The names of the model's fields its history keeps (all but `excluded_fields`)."""
     history_model = getattr(model, model._meta.simple_history_manager_attribute).model  # type: ignore[attr-defined]
-    kept = {field.name for field in history_model._meta.fields}
+    kept = {field.attname for field in history_model._meta.fields}
     return frozenset(f.name for f in model._meta.concrete_fields if f.attname in kept)  # type: ignore[attr-defined]

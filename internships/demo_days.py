@@ -133,7 +133,8 @@ def _confirm_earlier_weeks(placement: Placement, logged: list[date]) -> None:
     for day in logged:
         if day < last_monday or completed:
             friday = day + timedelta(days=4 - day.weekday())
-            LioDay.objects.filter(placement=placement, date=day, confirmed_at__isnull=True).update(
-                confirmed_at=timezone.make_aware(datetime.combine(friday, time(16, 0))),
-                confirmed_by=placement.mentor,
-            )
+            lio_day = LioDay.objects.get(placement=placement, date=day)
+            if lio_day.confirmed_at is None:
+                lio_day.confirmed_at = timezone.make_aware(datetime.combine(friday, time(16, 0)))
+                lio_day.confirmed_by = placement.mentor
+                lio_day.save(update_fields=["confirmed_at", "confirmed_by"])

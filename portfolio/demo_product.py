@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from audit.writes import unaudited_writes
 from internships.models import Institution, Person, Role, RoleAssignment, StudentProfile
 from signoffs.models import Signature
 from signoffs.selectors import signoff_status
@@ -233,8 +234,10 @@ def _phase(product: Product, supervisor: Person, phase: Phase, accepted_on: date
 def _backdate(version: DeliverableVersion, day: date) -> None:
     """Put a version and its review on the timeline the demo tells."""
     at = timezone.make_aware(datetime.combine(day, time(10, 0)))
-    DeliverableVersion.objects.filter(pk=version.pk).update(uploaded_at=at)
-    DeliverableReview.objects.filter(version=version).update(created_at=at + timedelta(days=2))
+    # Moving the demo's timeline is not a change anyone made: no history rows for it.
+    with unaudited_writes():
+        DeliverableVersion.objects.filter(pk=version.pk).update(uploaded_at=at)
+        DeliverableReview.objects.filter(version=version).update(created_at=at + timedelta(days=2))
 
 
 def _phase_1(product: Product, supervisor: Person, approved_on: date) -> None:

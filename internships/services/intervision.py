@@ -13,6 +13,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from portfolio.models import Assignment
 
@@ -70,8 +71,11 @@ def intervision_session_schedule(*, data: SessionData, actor: Person) -> Intervi
         topic=data.topic.strip(),
         created_by=actor,
     )
-    IntervisionParticipant.objects.bulk_create(
-        IntervisionParticipant(session=session, student=student) for student in data.students
+    bulk_create_with_history(
+        [IntervisionParticipant(session=session, student=student) for student in data.students],
+        IntervisionParticipant,
+        default_user=actor.user,
+        custom_historical_attrs={"history_person": actor},
     )
     return session
 

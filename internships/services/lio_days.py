@@ -109,7 +109,12 @@ def lio_days_confirm_week(
         date__range=(monday, monday + timedelta(days=6)),
         confirmed_at__isnull=True,
     )
-    count = days.update(confirmed_at=now, confirmed_by=mentor)
+    count = 0
+    for day in days:  # one save per day, so that each confirmation is in the day's history
+        day.confirmed_at = now
+        day.confirmed_by = mentor
+        day.save(update_fields=["confirmed_at", "confirmed_by"])
+        count += 1
     if count == 0:
         raise ValidationError(_("There are no logged days to confirm in this week."))
     logger.info("Mentor %s confirmed %s days of placement %s", mentor.pk, count, placement.pk)

@@ -171,6 +171,7 @@ def test_without_a_co_assessor_it_cannot_be_scheduled(lio: World) -> None:
     assert not LessonAssessment.objects.exists()
 
 
+@pytest.mark.unaudited_writes
 def test_only_an_active_lio_gets_a_visit(lio: World) -> None:
     Placement.objects.filter(pk=lio.placement.pk).update(status=Placement.Status.PLANNED)
     with pytest.raises(ValidationError) as exc:

@@ -128,6 +128,7 @@ def test_the_strip_uses_the_flemish_calendar_and_counts_only_signed_off_observat
     assert _statuses(strip)[date(2027, 6, 1)] == MonthStatus.FUTURE
 
 
+@pytest.mark.unaudited_writes
 def test_a_superseded_version_does_not_count_twice(vl: World) -> None:
     placement = vl.placement
     old = signed(placement, date(2026, 9, 8))
@@ -143,6 +144,7 @@ def test_a_superseded_version_does_not_count_twice(vl: World) -> None:
     assert strip[0].count == 1
 
 
+@pytest.mark.unaudited_writes
 def test_summer_months_of_a_placement_without_dates_are_excused(vl: World) -> None:
     placement = vl.placement
     Placement.objects.filter(pk=placement.pk).update(start_date=None, end_date=None)

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from audit.writes import unaudited_writes
 from internships.models import Role, StartApplication
 from portfolio.models import WorkStatus
 from tests.conftest import World, client_for
@@ -40,9 +41,10 @@ def _add_students(world: World, count: int) -> None:
             activate(placement)
             LioDayFactory(placement=placement, date=date(2026, 11, 2))
         elif stage == "application":
-            StartApplication.objects.filter(placement=placement).update(
-                status=StartApplication.Status.SIGNED
-            )
+            with unaudited_writes():  # a stage set up directly, not a change to audit
+                StartApplication.objects.filter(placement=placement).update(
+                    status=StartApplication.Status.SIGNED
+                )
         AssignmentWorkFactory(
             student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(2)
         )

@@ -259,6 +259,7 @@ def test_an_unknown_or_foreign_token_opens_nothing(nl: World) -> None:
     assert Client().get(reverse("signoffs:link", args=["not-a-real-token"])).status_code == 404
 
 
+@pytest.mark.unaudited_writes
 def test_a_link_for_another_purpose_cannot_sign(
     nl: World, django_capture_on_commit_callbacks: Capture
 ) -> None:

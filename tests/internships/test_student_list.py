@@ -53,6 +53,7 @@ def test_it_filters_on_stage_school_region_and_coach(world: World) -> None:
     assert _names(world, f"?supervisor={coach.pk}") == ["Zuid"]
 
 
+@pytest.mark.unaudited_writes
 def test_it_filters_on_programme_track_name_and_needs_action(world: World) -> None:
     flemish = ProgrammeFactory(institution=world.institution, track=Track.VL)
     StudentProfileFactory(

@@ -66,6 +66,7 @@ def test_a_new_school_contact_becomes_the_practice_supervisor(world: World) -> N
     ).exists()
 
 
+@pytest.mark.unaudited_writes
 def test_a_practice_supervisor_needs_a_placement_school(world: World) -> None:
     Placement.objects.filter(student=student_of(world)).update(status=Placement.Status.CANCELLED)
     with pytest.raises(ValidationError):
@@ -264,6 +265,7 @@ def test_withdrawing_the_exemption_lets_the_student_start(world: World) -> None:
     ]
 
 
+@pytest.mark.unaudited_writes
 def test_a_started_product_needs_a_supervisor_in_the_database(world: World) -> None:
     """The check constraint: a started product always has its supervisor and approval date."""
     product = submitted(world)
@@ -271,6 +273,7 @@ def test_a_started_product_needs_a_supervisor_in_the_database(world: World) -> N
         ProfessionalProduct.objects.filter(pk=product.pk).update(status=ProductStatus.PHASE_1)
 
 
+@pytest.mark.unaudited_writes
 def test_the_supervisor_load_counts_active_products_only(world: World) -> None:
     supervisor = world.people[Role.GRADUATION_SUPERVISOR]
     colleague = RoleAssignmentFactory(

@@ -54,6 +54,7 @@ def test_the_demo_data_has_no_mismatch(demo: None) -> None:
     assert f"{report.checked} signature(s) checked, 0 mismatch(es)." in output
 
 
+@pytest.mark.unaudited_writes
 def test_a_signed_record_changed_behind_the_apps_back_is_reported(demo: None) -> None:
     application = _signed_application()
     signers = _valid_signatures_of(application).count()
@@ -92,6 +93,7 @@ def _signed_by_the_mentor(world: World) -> StartApplication:
     return application
 
 
+@pytest.mark.unaudited_writes
 def test_voided_signatures_are_not_checked(world: World) -> None:
     application = _signed_by_the_mentor(world)
     assert signatures_verify().checked == 1
@@ -100,6 +102,7 @@ def test_voided_signatures_are_not_checked(world: World) -> None:
     assert signatures_verify() == VerificationReport(checked=0, mismatches=[])
 
 
+@pytest.mark.unaudited_writes
 def test_a_signed_document_that_vanished_is_reported(world: World) -> None:
     application = _signed_by_the_mentor(world)
     _valid_signatures_of(application).update(object_id=10**9)
