@@ -125,6 +125,7 @@ def _register_sketch() -> None:
             people=("uploaded_by",),
             owner=via("sketch__student"),
             free_text=("alt_text", "caption"),
+            filler=(("alt_text", "-"),),
             file_field="file",
             original_name_field="original_name",
         )

@@ -27,7 +27,8 @@ class Section:
       the person's full name under `<field>_full_name`;
     - `owner`: the rows that belong to given students (retention); None for records that
       belong to no student (their personal fields go with the person, see `person_copies`);
-    - `free_text`: fields written by or about the student, emptied by the retention job;
+    - `free_text`: fields written by or about the student, emptied by the retention job
+      (`filler` gives a neutral value for a free-text field that may not be empty);
     - `file_field`: the uploaded or generated file: exported under files/, deleted by retention;
     - `roles`: person foreign keys that give their holder a role in the student's placement;
     - `person_copies`: per person foreign key, fields that copy that person's name or address,
@@ -44,6 +45,7 @@ class Section:
     people: tuple[str, ...] = ()
     owner: Owner | None = None
     free_text: tuple[str, ...] = ()
+    filler: tuple[tuple[str, str], ...] = ()
     file_field: str | None = None
     original_name_field: str | None = None
     roles: tuple[str, ...] = ()
