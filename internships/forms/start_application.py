@@ -17,7 +17,9 @@ from ..models import (
 )
 from .fields import WEEKDAY_CHOICES, DateInput
 
-YES_NO = [("", "—"), ("true", _("Yes")), ("false", _("No"))]
+# The values are how a saved True/False renders as the initial value, so a saved answer shows
+# as chosen when the form is opened again.
+YES_NO = [("", "—"), ("True", _("Yes")), ("False", _("No"))]
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -93,7 +95,7 @@ class StartApplicationForm(forms.Form):
         self.fields["appointment_for_school_year"] = forms.TypedChoiceField(
             label=_("Are you appointed for the whole school year?"),
             choices=YES_NO,
-            coerce=lambda value: value == "true",
+            coerce=lambda value: value == "True",
             empty_value=None,
             required=False,
         )
