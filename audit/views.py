@@ -1,6 +1,6 @@
 """The coordinator's history page of a record."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -14,9 +14,7 @@ from .selectors import Source, record_history
 def record_history_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Who changed what and when, for coordinators only; another institution's record is 404."""
     membership = require_roles(request, {Role.COORDINATOR})
-    spec = KINDS.get(kind)
-    if spec is None:
-        raise Http404
+    spec = KINDS[kind]
     record = get_object_or_404(
         spec.model._default_manager.all(), pk=pk, **{spec.institution_path: membership.institution}
     )

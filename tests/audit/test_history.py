@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from internships.models import Placement, Role, StartApplication
+from internships.models import Placement, Role
 from signoffs.models import Signature
 from tests.conftest import World, client_for
 from tests.internships.test_start_application import _links, _sign_by_link, _submit, nl
@@ -20,7 +20,7 @@ __all__ = ["nl"]
 
 
 def _history_url(kind: str, pk: int) -> str:
-    return reverse("audit:record-history", args=[kind, pk])
+    return reverse(f"audit:{kind}-history", args=[pk])
 
 
 def test_the_history_user_is_the_requests_user(
@@ -102,7 +102,7 @@ def test_only_coordinators_read_the_history(world: World, role: str) -> None:
 def test_another_institutions_record_is_404(world: World, other_world: World) -> None:
     client = client_for(other_world.people[Role.COORDINATOR])
     assert client.get(_history_url("placement", world.placement.pk)).status_code == 404
-    assert client.get(_history_url("no-such-kind", world.placement.pk)).status_code == 404
+    assert client.get("/history/no-such-kind/1/").status_code == 404
 
 
 def _queries(client: object, url: str) -> int:
@@ -131,3 +131,12 @@ def test_the_query_count_does_not_grow_with_the_history(
     client.get(url)
     with django_assert_num_queries(few):
         client.get(url)
+
+
+def test_the_record_page_links_to_the_history_for_coordinators_only(world: World) -> None:
+    url = reverse("internships:placement-detail", args=[world.placement.pk])
+    history = _history_url("placement", world.placement.pk)
+    assert history in client_for(world.people[Role.COORDINATOR]).get(url).content.decode()
+    page = client_for(world.people[Role.STUDY_COACH]).get(url)
+    assert page.status_code == 200
+    assert history not in page.content.decode()
