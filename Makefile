@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test test-postgres test-browser bench-dashboard lint format security-lint verify-demo verify-backup check-deploy migrations-check ci clean
+.PHONY: run serve setup test test-postgres test-browser bench-dashboard bench lint format security-lint verify-demo verify-backup check-deploy migrations-check ci clean
 
 run: setup ## Set up everything and serve the portal with demo data on SQLite
 	$(MANAGE) migrate --no-input
@@ -49,6 +49,9 @@ test-browser: setup ## End-to-end journeys in headless Chromium (Debian's packag
 
 bench-dashboard: setup ## The dashboard and student list at 1,000 and 10,000 students (PostgreSQL)
 	scripts/with-postgres $(BIN)/python bench/dashboard.py
+
+bench: setup ## Load test: gunicorn (4 workers) and locust on PostgreSQL with 10,000 students
+	scripts/with-postgres $(BIN)/python bench/load/run.py $(BENCH_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,0 +1,1 @@
+"""Benchmarks of the LIO portal (docs/performance.md)."""

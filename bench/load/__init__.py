@@ -1,0 +1,1 @@
+"""The load test: locust against gunicorn and PostgreSQL (`make bench`, docs/performance.md)."""
