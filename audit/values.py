@@ -6,7 +6,13 @@ from typing import Any
 
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
+
+from internships.models import Role
+
+# Fields that store a value of a known list without declaring `choices`.
+_LABELS: dict[str, dict[Any, Any]] = {"role": dict(Role.choices), "weekdays": dict(WEEKDAYS)}
 
 EMPTY = "—"
 
@@ -29,7 +35,7 @@ def display_value(
 
 
 def _choice(field: models.Field, value: Any) -> str:
-    choices = dict(field.flatchoices) if field.choices else {}
+    choices = dict(field.flatchoices) if field.choices else _LABELS.get(field.name, {})
     if value in choices:
         return str(choices[value])
     if isinstance(value, datetime):
