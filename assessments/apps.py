@@ -7,6 +7,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self) -> None:
+        from .action_providers import register_assessment_actions
         from .signables import register_signables
 
         register_signables()
+        register_assessment_actions()

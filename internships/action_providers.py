@@ -17,26 +17,28 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
-    Max,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
 )
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from signoffs.models import SignatureRequest
 
+from .action_observations import short_observation_month_items
 from .actions import ActionItem, ActionScope, register_action_provider, register_action_query
 from .day_log_estimate import FreeDayIndex, pattern_school_days, unlogged_days
-from .lio_days import COUNTING_KINDS
 from .models import (
     INSTITUTION_ROLES,
     SCHOOL_ROLES,
     CalendarOverride,
+    Person,
     Placement,
     Role,
     StartApplication,
@@ -78,6 +80,9 @@ def late_signature_rows(scope: ActionScope) -> QuerySet[Any]:
         placement_path="placement",
     )
     application = StartApplication.objects.filter(pk=OuterRef("object_id")).order_by()
+    signer = Person.objects.filter(pk=OuterRef("person_id")).order_by()
+    # The student and the signer's name are subqueries, not joins: PostgreSQL computes them
+    # for the rows read only, while the window that counts sees every late request.
     return (
         SignatureRequest.objects.filter(
             content_type=ContentType.objects.get_for_model(StartApplication),
@@ -85,24 +90,30 @@ def late_signature_rows(scope: ActionScope) -> QuerySet[Any]:
             status=SignatureRequest.Status.PENDING,
             requested_at__lt=late,
         )
-        .select_related("person")  # not joined when the dashboard counts the rows
         .annotate(
             action_since=F("requested_at"),
             action_student=Subquery(application.values("placement__student_id")[:1]),
+            signer_name=Subquery(
+                signer.values(name=Concat("first_name", Value(" "), "last_name"))[:1]
+            ),
+        )
+        .values(
+            "object_id", "role", "requested_at", "action_since", "action_student", "signer_name"
         )
     )
 
 
-def late_signature_item(scope: ActionScope, row: SignatureRequest) -> ActionItem:
+def late_signature_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    role = row["role"]
     return ActionItem(
         kind="late_signatures",
         what=_LATE_SIGNATURE,
-        params={"role": _Lower(_ROLE_LABELS.get(row.role, row.role)), "name": row.person},
-        student_id=row.action_student,  # type: ignore[attr-defined]
-        since=scope.local_date(row.requested_at),
-        actor=row.role,
+        params={"role": _Lower(_ROLE_LABELS.get(role, role)), "name": row["signer_name"]},
+        student_id=row["action_student"],
+        since=scope.local_date(row["requested_at"]),
+        actor=role,
         url_name="internships:start-application-detail",
-        url_args=(row.object_id,),
+        url_args=(row["object_id"],),
         link_roles=_APPLICATION_READERS,
     )
 
@@ -135,8 +146,7 @@ def to_confirm_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
 
 def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
     """Per active track-NL placement: its pattern, school and region, student, and the
-    aggregates of its days, grouped by the placement alone."""
-    before_today = Q(lio_days__date__lt=scope.today)
+    counters of its day log (kept on the placement by the day-log services)."""
     return (
         scope.limit(
             Placement.objects.filter(
@@ -147,12 +157,6 @@ def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
             "student",
             placement_path="",
         )
-        .annotate(
-            logged=Count("lio_days", filter=before_today),
-            counted=Count("lio_days", filter=before_today & Q(lio_days__kind__in=COUNTING_KINDS)),
-            last_logged=Max("lio_days__date", filter=before_today),
-            region=Max("school__region"),  # one school per placement: its region
-        )
         .values_list(
             "pk",
             # The JSON as text: a few patterns repeat over thousands of rows, each read once.
@@ -160,10 +164,10 @@ def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
             "start_date",
             "school_id",
             "student_id",
-            "logged",
-            "counted",
-            "last_logged",
-            "region",
+            "days_logged",
+            "days_counting",
+            "last_logged_day",
+            "school__region",
         )
         .order_by()
     )
@@ -171,17 +175,18 @@ def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
 
 def unlogged_lio_days(scope: ActionScope) -> Iterator[ActionItem]:
     """Active track-NL placements with planned days before today that are not logged yet
-    (estimated from two aggregates per placement, see `internships.day_log_estimate`)."""
-    yesterday = scope.today - timedelta(days=1)
+    (estimated from the placement's day-log counters, see `internships.day_log_estimate`).
+    A day logged today is a planned day, so the plan then runs until today."""
     index = FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
     planned: dict[tuple[object, ...], int] = {}  # many placements share a calendar and start
     for row in _active_dutch_placements(scope):
         pk, weekdays, start, school, student, logged, counted, last_day, region = row
-        key = (index.calendar_key(school_id=school, region=region), start, weekdays)
+        until = scope.today if last_day == scope.today else scope.today - timedelta(days=1)
+        key = (index.calendar_key(school_id=school, region=region), start, weekdays, until)
         if key not in planned:
             free = index.free_days(school_id=school, region=region, day=start)
             planned[key] = pattern_school_days(
-                first=start, last=yesterday, weekdays=json.loads(weekdays), free_days=free
+                first=start, last=until, weekdays=json.loads(weekdays), free_days=free
             )
         missing = unlogged_days(planned_so_far=planned[key], logged=logged, counted=counted)
         if missing:
@@ -255,11 +260,21 @@ def register_internship_actions() -> None:
         item=to_confirm_item,
     )
     register_action_provider(
-        key="unlogged_lio_days", label=_("LIO days not logged"), items=unlogged_lio_days
+        key="unlogged_lio_days",
+        label=_("LIO days not logged"),
+        items=unlogged_lio_days,
+        tracks=[Track.NL],
     )
     register_action_query(
         key="days_to_confirm",
         label=_("LIO days to confirm"),
         rows=days_to_confirm_rows,
         item=days_to_confirm_item,
+        tracks=[Track.NL],
+    )
+    register_action_provider(
+        key="short_observation_months",
+        label=_("Months with too few observations"),
+        items=short_observation_month_items,
+        tracks=[Track.VL],
     )

@@ -24,7 +24,9 @@ Either way:
 - a provider reads only the institution's records (of the scope's school year, if it has one
   and the records belong to a placement), and only those of `scope.students` when that is set
   (use `scope.limit`): a mentor never sees other students' items;
-- it runs a fixed number of queries, whatever the number of students (no query per row).
+- it runs a fixed number of queries, whatever the number of students (no query per row);
+- it may name the tracks it belongs to (`tracks=`): a scope that knows its institution's
+  tracks (`scope.tracks`, the dashboard's) does not ask a provider of another track.
 """
 
 from collections.abc import Callable, Iterable
@@ -52,6 +54,8 @@ class ActionScope:
     today: date
     school_year: SchoolYear | None = None
     students: QuerySet[StudentProfile] | None = None
+    # The tracks of the institution's programmes; None: ask every provider.
+    tracks: frozenset[str] | None = None
     zone: tzinfo = field(default_factory=timezone.get_current_timezone)
 
     def local_date(self, moment: date | datetime) -> date:
@@ -117,6 +121,11 @@ class ActionProvider:
     items_of: Callable[[ActionScope], Iterable[ActionItem]] | None = None
     rows: Rows | None = None
     item: RowItem | None = None
+    tracks: frozenset[str] | None = None
+
+    def applies(self, scope: ActionScope) -> bool:
+        """A provider of one track has nothing for an institution without that track."""
+        return self.tracks is None or scope.tracks is None or bool(self.tracks & scope.tracks)
 
     def items(self, scope: ActionScope) -> list[ActionItem]:
         if self.rows is not None and self.item is not None:
@@ -149,15 +158,32 @@ _PROVIDERS: dict[str, ActionProvider] = {}
 
 
 def register_action_provider(
-    *, key: str, label: Promise | str, items: Callable[[ActionScope], Iterable[ActionItem]]
+    *,
+    key: str,
+    label: Promise | str,
+    items: Callable[[ActionScope], Iterable[ActionItem]],
+    tracks: Iterable[str] | None = None,
 ) -> None:
     """Add a workflow's provider; registering the same key again replaces it."""
-    _PROVIDERS[key] = ActionProvider(key=key, label=label, items_of=items)
+    _PROVIDERS[key] = ActionProvider(key=key, label=label, items_of=items, tracks=_tracks(tracks))
 
 
-def register_action_query(*, key: str, label: Promise | str, rows: Rows, item: RowItem) -> None:
+def register_action_query(
+    *,
+    key: str,
+    label: Promise | str,
+    rows: Rows,
+    item: RowItem,
+    tracks: Iterable[str] | None = None,
+) -> None:
     """Add a workflow's provider whose items are the rows of one query (see the docstring)."""
-    _PROVIDERS[key] = ActionProvider(key=key, label=label, rows=rows, item=item)
+    _PROVIDERS[key] = ActionProvider(
+        key=key, label=label, rows=rows, item=item, tracks=_tracks(tracks)
+    )
+
+
+def _tracks(tracks: Iterable[str] | None) -> frozenset[str] | None:
+    return frozenset(tracks) if tracks is not None else None
 
 
 def action_providers() -> list[ActionProvider]:
@@ -221,9 +247,11 @@ class ActionList:
         ]
 
 
-def _selected(keys: Iterable[str] | None) -> list[ActionProvider]:
+def _selected(scope: ActionScope, keys: Iterable[str] | None = None) -> list[ActionProvider]:
     wanted = set(keys) if keys is not None else None
-    return [p for p in _PROVIDERS.values() if wanted is None or p.key in wanted]
+    return [
+        p for p in _PROVIDERS.values() if (wanted is None or p.key in wanted) and p.applies(scope)
+    ]
 
 
 def collect_actions(scope: ActionScope, *, keys: Iterable[str] | None = None) -> ActionList:
@@ -231,7 +259,7 @@ def collect_actions(scope: ActionScope, *, keys: Iterable[str] | None = None) ->
     of students, a mentor's students) or an export."""
     items: list[ActionItem] = []
     counts = []
-    for provider in _selected(keys):
+    for provider in _selected(scope, keys):
         found = provider.items(scope)
         counts.append((provider, len(found)))
         items.extend(found)
@@ -243,7 +271,7 @@ def summarize_actions(scope: ActionScope, *, limit: int) -> ActionList:
     """The count per kind and the `limit` oldest items overall, for a whole institution."""
     items: list[ActionItem] = []
     counts = []
-    for provider in _PROVIDERS.values():
+    for provider in _selected(scope):
         count, oldest = provider.summary(scope, limit)
         counts.append((provider, count))
         items.extend(oldest)
@@ -254,6 +282,6 @@ def summarize_actions(scope: ActionScope, *, limit: int) -> ActionList:
 def needing_action(scope: ActionScope, *, key: str | None = None) -> Q:
     """Students with an item (of `key`, or of any kind), as a condition on StudentProfile."""
     condition = Q(pk__in=[])
-    for provider in _selected([key] if key else None):
+    for provider in _selected(scope, [key] if key else None):
         condition |= provider.condition(scope)
     return condition

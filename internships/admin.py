@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
 
 from .models import (
     CalendarOverride,
@@ -12,6 +15,7 @@ from .models import (
     SchoolYear,
     StudentProfile,
 )
+from .services.lio_days import placement_day_counters_refresh
 
 
 @admin.register(Institution)
@@ -118,3 +122,19 @@ class LioDayAdmin(admin.ModelAdmin):
     search_fields = ["placement__student__person__last_name", "note"]
     date_hierarchy = "date"
     raw_id_fields = ["placement", "confirmed_by"]
+
+    # The placement's day-log counters follow every change made here too.
+    def save_model(self, request: Any, obj: LioDay, form: Any, change: bool) -> None:
+        previous = LioDay.objects.filter(pk=obj.pk).values_list("placement_id", flat=True)
+        placement_ids = {obj.placement_id, *previous} if change else {obj.placement_id}
+        super().save_model(request, obj, form, change)
+        placement_day_counters_refresh(placements=Placement.objects.filter(pk__in=placement_ids))
+
+    def delete_model(self, request: Any, obj: LioDay) -> None:
+        super().delete_model(request, obj)
+        placement_day_counters_refresh(placements=Placement.objects.filter(pk=obj.placement_id))
+
+    def delete_queryset(self, request: Any, queryset: QuerySet[LioDay]) -> None:
+        placement_ids = set(queryset.values_list("placement_id", flat=True))
+        super().delete_queryset(request, queryset)
+        placement_day_counters_refresh(placements=Placement.objects.filter(pk__in=placement_ids))

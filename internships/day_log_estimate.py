@@ -2,10 +2,12 @@
 
 `selectors_days.day_log_for` computes one placement's exact progress from its log and its
 school's calendar, with two queries per placement. A dashboard over thousands of placements
-cannot afford that; it uses two aggregates per placement (days logged before today, and of
-those the days of a kind that counts) and the school's free days, with arithmetic:
+cannot afford that; it uses two counters the day-log services keep on the placement (days
+logged, and of those the days of a kind that counts) and the school's free days, with
+arithmetic:
 
-    S = the days of the weekly pattern from the start until yesterday that are school days
+    S = the days of the weekly pattern from the start until yesterday (until today when
+        today is logged) that are school days
     unlogged = max(0, min(S - logged, 25 - counted))
 
 (the planned days so far are the pattern's school days minus the logged days that do not

@@ -16,6 +16,7 @@ from .models import LioDay, Placement, Responsibility
 from .planning import LIO_DAYS
 from .selectors_calendar import school_free_days
 from .selectors_days import LOGGABLE_STATUSES
+from .services.lio_days import placement_day_counters_refresh
 
 _ONE_DAY = timedelta(days=1)
 _Kind = LioDay.Kind
@@ -83,6 +84,7 @@ def seed_demo_days(*, today: date) -> None:
         )
         if placement and placement.start_date and placement.weekdays:
             logged = _log_days(placement, scenario, today)
+            placement_day_counters_refresh(placements=Placement.objects.filter(pk=placement.pk))
             if scenario.mentor_confirms and placement.mentor:
                 _confirm_earlier_weeks(placement, logged)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from .actions import ActionList, ActionScope, collect_actions, summarize_actions
 from .charts import BarChart, horizontal_bar_chart
 from .membership import Membership
-from .models import Institution, Placement, School, SchoolYear, StudentProfile
+from .models import Institution, Placement, Programme, School, SchoolYear, StudentProfile
 from .pipeline import STAGES, PipelineStage, pipeline_rank, stage_of_rank
 from .selectors import placements_visible_to
 
@@ -112,6 +112,17 @@ class Dashboard:
         return self.stages[0].count
 
 
+def institution_tracks(*, institution: Institution) -> frozenset[str]:
+    """The tracks of the institution's programmes (one query): the dashboard asks only the
+    providers of these tracks."""
+    return frozenset(
+        Programme.objects.filter(institution=institution)
+        .order_by()
+        .values_list("track", flat=True)
+        .distinct()
+    )
+
+
 def coordinator_dashboard(
     *, institution: Institution, school_year: SchoolYear | None, today: date
 ) -> Dashboard:
@@ -127,7 +138,12 @@ def coordinator_dashboard(
         stages=stages,
         chart=pipeline_chart(stages[1:]),
         actions=summarize_actions(
-            ActionScope(institution=institution, today=today, school_year=school_year),
+            ActionScope(
+                institution=institution,
+                today=today,
+                school_year=school_year,
+                tracks=institution_tracks(institution=institution),
+            ),
             limit=ACTION_ROWS,
         ),
         schools=school_load(institution=institution, school_year=school_year) if has_year else [],

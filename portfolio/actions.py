@@ -1,6 +1,6 @@
 """The portfolio's "needs action" providers (see `internships.actions` for the contract).
 
-Both are queries: the dashboard counts them and reads the oldest in SQL.
+All are queries: the dashboard counts them and reads the oldest in SQL.
 """
 
 from typing import Any
@@ -9,14 +9,18 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from internships.actions import ActionItem, ActionScope, register_action_query
-from internships.models import Role
+from internships.models import Role, Track
 
-from .models import AssignmentWork, ProfileSketch, WorkStatus
+from .models import AssignmentWork, EvaluationForm, ProfileSketch, WorkStatus
 
 _WORK_READERS = frozenset({Role.COORDINATOR, Role.STUDY_COACH})
 _SKETCH_READERS = frozenset({Role.COORDINATOR, Role.GRADUATION_SUPERVISOR})
 _FEEDBACK = _("Feedback on “%(title)s”")
 _SKETCH = _("Assessment of the profile sketch")
+_EVALUATION_READERS = frozenset(
+    {Role.COORDINATOR, Role.GRADUATION_SUPERVISOR, Role.PRACTICE_SUPERVISOR}
+)
+_EVALUATION = _("Evaluation form of the professional product (%(name)s)")
 
 
 def work_rows(scope: ActionScope) -> QuerySet[Any]:
@@ -64,16 +68,58 @@ def sketch_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
     )
 
 
+def evaluation_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Evaluation forms of the professional product (track NL) that the practice supervisor
+    has not signed yet (DOMAIN.md, *beroepsproduct*: on completion the practice supervisor
+    gives advice through the form), since the form was sent."""
+    return (
+        scope.limit(
+            EvaluationForm.objects.filter(status=EvaluationForm.Status.OPEN), "product__student"
+        )
+        .annotate(action_since=F("created_at"), action_student=F("product__student_id"))
+        .values(
+            "action_since",
+            "action_student",
+            "practice_supervisor__first_name",
+            "practice_supervisor__last_name",
+        )
+    )
+
+
+def evaluation_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
+    first, last = row["practice_supervisor__first_name"], row["practice_supervisor__last_name"]
+    return ActionItem(
+        kind="evaluation_forms",
+        what=_EVALUATION,
+        params={"name": f"{first} {last}"},
+        student_id=row["action_student"],
+        since=scope.local_date(row["action_since"]),
+        actor=Role.PRACTICE_SUPERVISOR,
+        url_name="portfolio:product-evaluation",
+        url_args=(row["action_student"],),
+        link_roles=_EVALUATION_READERS,
+    )
+
+
 def register_portfolio_actions() -> None:
     register_action_query(
         key="portfolio_feedback",
         label=_("Portfolio work waiting for feedback"),
         rows=work_rows,
         item=work_item,
+        tracks=[Track.VL],
     )
     register_action_query(
         key="sketch_assessment",
         label=_("Profile sketches waiting for an assessment"),
         rows=sketch_rows,
         item=sketch_item,
+        tracks=[Track.NL],
+    )
+    register_action_query(
+        key="evaluation_forms",
+        label=_("Evaluation forms waiting for the practice supervisor"),
+        rows=evaluation_rows,
+        item=evaluation_item,
+        tracks=[Track.NL],
     )

@@ -26,6 +26,7 @@ from internships.models import (
     TalkSlot,
     Track,
 )
+from internships.services.lio_days import placement_day_counters_refresh
 from portfolio.demo_files import tiny_pdf
 from portfolio.models import (
     Assignment,
@@ -174,10 +175,17 @@ class CalendarOverrideFactory(DjangoModelFactory):
 class LioDayFactory(DjangoModelFactory):
     class Meta:
         model = LioDay
+        skip_postgeneration_save = True
 
     placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
     date = date(2026, 11, 2)
     kind = LioDay.Kind.LESSON
+
+    @factory.post_generation
+    def counters(obj: LioDay, create: bool, extracted: object, **kwargs: object) -> None:
+        """As the day-log services do: the placement's counters follow the log."""
+        if create:
+            placement_day_counters_refresh(placements=Placement.objects.filter(pk=obj.placement_id))
 
 
 # Portfolio: assignment portfolio (track VL) and profile sketch (track NL).
@@ -338,3 +346,15 @@ class LessonAssessmentFactory(DjangoModelFactory):
     class_name = "groep 7"
     assessor_basis = "assigned_not_started"
     co_assessor_basis = "school_teacher_educator"
+
+
+# What needs action: the practice supervisor's evaluation form of the professional product.
+
+
+class EvaluationFormFactory(DjangoModelFactory):
+    """An open evaluation form; give `product` and `practice_supervisor` from one world."""
+
+    class Meta:
+        model = "portfolio.EvaluationForm"
+
+    status = "open"

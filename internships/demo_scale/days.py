@@ -11,6 +11,7 @@ from random import Random
 from django.utils import timezone
 
 from ..models import LioDay, Placement
+from ..services.lio_days import placement_day_counters_refresh
 from .batch import ScaleBatch
 
 _ACTIVE_OR_DONE = (Placement.Status.ACTIVE, Placement.Status.COMPLETED)
@@ -23,6 +24,9 @@ def seed_days(batch: ScaleBatch, rng: Random) -> None:
         if plan is not None and placement.status in _ACTIVE_OR_DONE:
             days += _days(placement, plan.counted_days, batch, rng)
     LioDay.objects.bulk_create(days, batch_size=2000)
+    placement_day_counters_refresh(
+        placements=Placement.objects.filter(pk__in=[p.pk for p in batch.placements])
+    )
 
 
 def _days(placement: Placement, planned: list, batch: ScaleBatch, rng: Random) -> list[LioDay]:

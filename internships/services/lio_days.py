@@ -11,9 +11,12 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..lio_days import COUNTING_KINDS
 from ..models import LioDay, Person, Placement, Responsibility, StudentProfile
 from ..selectors_days import LOGGABLE_STATUSES, day_log_for, has_day_log
 
@@ -41,6 +44,8 @@ def lio_day_record(
         raise PermissionDenied
     if not has_day_log(placement) or placement.status != Placement.Status.ACTIVE:
         raise ValidationError(_("Days can only be logged while the LIO is active."))
+    # One writer per placement at a time, so that the recount below sees every other write.
+    Placement.objects.select_for_update().filter(pk=placement.pk).values_list("pk").get()
     existing = LioDay.objects.select_for_update().filter(placement=placement, date=day).first()
     if existing and existing.is_confirmed:
         raise ValidationError(
@@ -56,6 +61,7 @@ def lio_day_record(
     if any(r not in Responsibility.values for r in lio_day.responsibilities):
         raise ValidationError(_("Choose responsibilities from the list."))
     lio_day.save()
+    placement_day_counters_refresh(placements=Placement.objects.filter(pk=placement.pk))
     logger.info("LIO day %s of placement %s logged as %s", day, placement.pk, kind)
     return lio_day
 
@@ -119,3 +125,31 @@ def lio_days_confirm_week(
         raise ValidationError(_("There are no logged days to confirm in this week."))
     logger.info("Mentor %s confirmed %s days of placement %s", mentor.pk, count, placement.pk)
     return count
+
+
+def _per_placement(days: QuerySet[LioDay], aggregate: Count | Max) -> Subquery:
+    return Subquery(
+        days.filter(placement=OuterRef("pk"))
+        .order_by()
+        .values("placement")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
+def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
+    """Recount the day-log counters of `placements` from their days, in one UPDATE.
+
+    Rule: `days_logged`, `days_counting` (days of a kind that counts, COUNTING_KINDS) and
+    `last_logged_day` always equal the placement's day log; every write of LIO days calls
+    this (the services here, the demo seeds). Returns the number of placements updated.
+    """
+    days = LioDay.objects.all()
+    zero = Value(0, output_field=IntegerField())
+    return placements.order_by().update(
+        days_logged=Coalesce(_per_placement(days, Count("pk")), zero),
+        days_counting=Coalesce(
+            _per_placement(days.filter(kind__in=COUNTING_KINDS), Count("pk")), zero
+        ),
+        last_logged_day=_per_placement(days, Max("date")),
+    )

@@ -2,6 +2,7 @@
 equivalent, what needs action, load; mentors see the same list for their students only."""
 
 import re
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -10,7 +11,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from internships.models import Institution, Person, Role, StartApplication, StudentProfile
+from assessments.models import LessonAssessment
+from internships.actions import ActionScope, collect_actions
+from internships.models import (
+    Institution,
+    Person,
+    Role,
+    SchoolYear,
+    StartApplication,
+    StudentProfile,
+)
 from internships.pipeline import _ASSESSED_SOURCES as ASSESSED_SOURCES
 from internships.pipeline import PipelineStage, register_assessed_placements
 from internships.selectors_dashboard import coordinator_dashboard
@@ -58,11 +68,12 @@ def test_a_cancelled_placement_leaves_the_student_without_one(world: World) -> N
 def test_the_assessments_app_can_mark_placements_assessed(world: World) -> None:
     completed = placement_in_stage(world, "completed")
     source = completed.__class__.objects.filter(pk=completed.pk).values("pk")
+    registered = list(ASSESSED_SOURCES)
     register_assessed_placements(lambda: source)
     try:
         counts = _stage_counts(world)
     finally:
-        ASSESSED_SOURCES.clear()
+        ASSESSED_SOURCES[:] = registered
     assert (counts["assessed"], counts["completed"]) == (1, 0)
 
 
@@ -119,10 +130,36 @@ def test_only_the_coordinator_opens_the_dashboard(world: World, role: str) -> No
     assert client_for(world.people[role]).get(reverse("internships:overview")).status_code == 403
 
 
+def _expected_stages(year: object) -> Counter[str]:
+    """The stage of each placement of the year, straight from the records (no SQL CASE)."""
+    assessed = set(
+        LessonAssessment.objects.filter(status=LessonAssessment.Status.COMPLETED).values_list(
+            "placement", flat=True
+        )
+    )
+    stages: Counter[str] = Counter()
+    for placement in year.placements.exclude(status="cancelled"):  # type: ignore[attr-defined]
+        application = StartApplication.objects.filter(placement=placement).first()
+        status = application.status if application else None
+        if placement.pk in assessed:
+            stages["assessed"] += 1
+        elif placement.status in ("active", "completed"):
+            stages[placement.status] += 1
+        elif status == StartApplication.Status.CONFIRMED:
+            stages["confirmed"] += 1
+        elif status in (StartApplication.Status.SUBMITTED, StartApplication.Status.SIGNED):
+            stages["signing"] += 1
+        else:
+            stages["application"] += 1
+    return stages
+
+
 def test_each_demo_dashboard_matches_the_records(settings: object) -> None:
-    """The acceptance check: both demo institutions, numbers straight from the database."""
+    """The acceptance check: both demo institutions, every stage straight from the records,
+    the demo's passed assessment among them."""
     settings.DEBUG = True  # type: ignore[attr-defined]
     call_command("seed_demo", stdout=StringIO())
+    assert LessonAssessment.objects.filter(status="completed", result="pass").exists()
     for institution in Institution.objects.all():
         coordinator = Person.objects.get(
             institution=institution, role_assignments__role=Role.COORDINATOR
@@ -131,10 +168,24 @@ def test_each_demo_dashboard_matches_the_records(settings: object) -> None:
         client.force_login(coordinator.user)
         html = client.get(reverse("internships:overview")).content.decode()
         year = institution.school_years.get()
-        placements = year.placements.exclude(status="cancelled")
-        for status in ("active", "completed"):
-            count = placements.filter(status=status).count()
-            label = str(PipelineStage(status).label)
-            assert re.search(rf">{count}</p>\s*<p[^>]*>{label}<", html), (institution, status)
+        expected = _expected_stages(year)
+        for stage in PipelineStage:
+            if stage == PipelineStage.NO_PLACEMENT:
+                continue
+            count, label = expected[stage.value], str(stage.label)
+            assert re.search(rf">{count}</p>\s*<p[^>]*>{label}<", html), (institution, stage)
         students = StudentProfile.objects.filter(institution=institution).count()
         assert f">{students} " in html
+    assert sum(_expected_stages(y)["assessed"] for y in SchoolYear.objects.all()) >= 1
+
+
+def test_the_demo_needs_action_counts_match_the_providers_lists(settings: object) -> None:
+    """Each kind's count on the dashboard is the number of items its provider lists."""
+    call_command("seed_demo", "--force", stdout=StringIO())
+    today = timezone.localdate()
+    for institution in Institution.objects.all():
+        year = institution.school_years.get()
+        dashboard = coordinator_dashboard(institution=institution, school_year=year, today=today)
+        every = collect_actions(ActionScope(institution=institution, today=today, school_year=year))
+        listed = Counter(item.kind for item in every.items)
+        assert {p.key: n for p, n in dashboard.actions.counts if n} == dict(listed)
