@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
-from django.templatetags.static import static
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -49,7 +49,8 @@ class AppFilesURLFetcher(URLFetcher):
     def __init__(self, files: Mapping[str, EmbeddedFile] | None = None) -> None:
         super().__init__(allowed_protocols=("https",), allow_redirects=False)
         self._files = dict(files or {})
-        self._static_prefix = static("")
+        # Not static(""): the manifest storage of production has no entry for "".
+        self._static_prefix = urlsplit(staticfiles_storage.base_url).path
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         if not url.startswith(PDF_BASE_URL):
@@ -64,13 +65,22 @@ class AppFilesURLFetcher(URLFetcher):
 
     def _static(self, url: str, relative: str) -> URLFetcherResponse:
         try:
-            found = finders.find(relative)
+            # The source file, or in production the collected one with its hashed name.
+            found = finders.find(relative) or _collected(relative)
         except SuspiciousFileOperation as exc:
             raise ValueError(f"PDF rendering may not load {url!r}") from exc
         if not found:
             raise ValueError(f"No static file {relative!r}")
         content_type = mimetypes.guess_type(relative)[0] or "application/octet-stream"
         return URLFetcherResponse(url, Path(found).read_bytes(), {"Content-Type": content_type})
+
+
+def _collected(relative: str) -> str | None:
+    try:
+        path = staticfiles_storage.path(relative)
+    except NotImplementedError:
+        return None
+    return path if Path(path).is_file() else None
 
 
 def render_pdf(
