@@ -139,3 +139,18 @@ def link_in_mail(to: str) -> str:
             assert match, f"the mail to {to} has no link"
             return match.group(0)
     raise AssertionError(f"no mail was sent to {to}")
+
+
+def sign_from_mail(page: Page, to: str, *, phone_shot: str = "") -> None:
+    """Sign a form from the personal link in the newest mail to `to`, in Dutch (the signers'
+    language), as school staff without an account do; `phone_shot` names the screenshot of
+    the page on a phone, which must then fit it."""
+    page.goto(link_in_mail(to))
+    assert_accessible(page)
+    if phone_shot:
+        assert_fits_phone(page)
+        screenshot(page, phone_shot)
+    page.get_by_label(re.compile("Ik heb het formulier hierboven gelezen")).check()
+    page.get_by_role("button", name="Ondertekenen", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dank je wel")
+    assert_accessible(page)
