@@ -42,11 +42,8 @@ def _events(application: StartApplication) -> Counter[str]:
     return Counter(history.values_list("action", flat=True))
 
 
-def test_eight_threads_signing_three_requests_make_each_signature_once() -> None:
-    """Threads 0, 3, 6 sign as mentor, 1, 4, 7 as director, 2, 5 as study coach: every
-    request gets exactly one signature and the last one completes the form exactly once."""
-    world = build_world()
-    applications = submitted_applications(world, ROUNDS)
+def _race_signing(applications: list[StartApplication], people: dict) -> None:
+    """Threads 0, 3, 6 sign as mentor, 1, 4, 7 as director, 2, 5 as study coach."""
     requests = {
         (application.pk, request.role): (request.pk, document_hash(application))
         for application in applications
@@ -60,43 +57,29 @@ def test_eight_threads_signing_three_requests_make_each_signature_once() -> None
         start_application_sign(
             document=application,
             request_id=request_id,
-            signer=world.people[role],
+            signer=people[role],
             method=Signature.Method.LINK,
             seen_hash=seen,
         )
 
     assert winners(race(sign)) == [3] * ROUNDS
-    for application in applications:
-        application.refresh_from_db()
-        assert application.status == StartApplication.Status.SIGNED
-        signed_roles = Signature.objects.filter(
-            object_id=application.pk, voided_at__isnull=True
-        ).values_list("role", flat=True)
-        assert sorted(signed_roles) == sorted(SIGNER_ROLES)
-        events = _events(application)
-        assert (events["signed"], events["completed"]) == (3, 1)
 
 
-def _signed_applications(count: int) -> tuple[list[StartApplication], dict]:
-    world = build_world()
-    applications = submitted_applications(world, count)
-    for application in applications:
-        for request in SignatureRequest.objects.filter(object_id=application.pk):
-            start_application_sign(
-                document=application,
-                request_id=request.pk,
-                signer=world.people[request.role],
-                method=Signature.Method.LINK,
-                seen_hash=document_hash(application),
-            )
-    return applications, world.people
+def _assert_signed_once_each(application: StartApplication) -> None:
+    application.refresh_from_db()
+    assert application.status == StartApplication.Status.SIGNED
+    signed_roles = Signature.objects.filter(
+        content_type=ContentType.objects.get_for_model(application),
+        object_id=application.pk,
+        voided_at__isnull=True,
+    ).values_list("role", flat=True)
+    assert sorted(signed_roles) == sorted(SIGNER_ROLES)
+    events = _events(application)
+    assert (events["signed"], events["completed"]) == (3, 1)
 
 
-def test_the_coordinator_confirms_or_sends_back_a_start_application_once() -> None:
-    """Even threads confirm, odd threads send back: one of them wins, and the application,
-    its placement and its history agree on which."""
-    applications, people = _signed_applications(ROUNDS)
-    coordinator = people[Role.COORDINATOR]
+def _race_deciding(applications: list[StartApplication], coordinator: object) -> None:
+    """Even threads confirm, odd threads send back."""
 
     def decide(round_: int, number: int) -> None:
         application = applications[round_]
@@ -108,17 +91,34 @@ def test_the_coordinator_confirms_or_sends_back_a_start_application_once() -> No
             start_application_confirm(application=application, coordinator=coordinator)
 
     assert winners(race(decide)) == [1] * ROUNDS
+
+
+def _assert_decided_once(application: StartApplication) -> None:
+    application.refresh_from_db()
+    events = _events(application)
+    assert events["confirmed"] + events["returned"] == 1
+    placement = Placement.objects.get(pk=application.placement_id)
+    if events["confirmed"]:
+        assert application.status == StartApplication.Status.CONFIRMED
+        assert placement.status == Placement.Status.ACTIVE
+    else:
+        assert application.status == StartApplication.Status.RETURNED
+        assert placement.status == Placement.Status.PLANNED
+
+
+def test_start_applications_are_signed_and_decided_once_each() -> None:
+    """Eight threads sign one start application's three requests at once: each request is
+    signed once and the last signature completes the form once. Then the coordinator confirms
+    and sends back that application at once: one wins, and the application, its placement
+    and its history agree on which."""
+    world = build_world()
+    applications = submitted_applications(world, ROUNDS)
+    _race_signing(applications, world.people)
     for application in applications:
-        application.refresh_from_db()
-        events = _events(application)
-        assert events["confirmed"] + events["returned"] == 1
-        placement = Placement.objects.get(pk=application.placement_id)
-        if events["confirmed"]:
-            assert application.status == StartApplication.Status.CONFIRMED
-            assert placement.status == Placement.Status.ACTIVE
-        else:
-            assert application.status == StartApplication.Status.RETURNED
-            assert placement.status == Placement.Status.PLANNED
+        _assert_signed_once_each(application)
+    _race_deciding(applications, world.people[Role.COORDINATOR])
+    for application in applications:
+        _assert_decided_once(application)
 
 
 def test_the_coordinator_approves_or_sends_back_a_product_start_form_once() -> None:
