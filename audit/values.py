@@ -9,10 +9,14 @@ from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from internships.models import Role
+from internships.models import Responsibility, Role
 
 # Fields that store a value of a known list without declaring `choices`.
-_LABELS: dict[str, dict[Any, Any]] = {"role": dict(Role.choices), "weekdays": dict(WEEKDAYS)}
+_LABELS: dict[str, dict[Any, Any]] = {
+    "role": dict(Role.choices),
+    "weekdays": dict(WEEKDAYS),
+    "responsibilities": dict(Responsibility.choices),
+}
 
 EMPTY = "—"
 
