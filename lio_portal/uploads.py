@@ -6,10 +6,17 @@ Shared by every app that accepts uploads. The rules:
 - empty files and files over `settings.UPLOAD_MAX_BYTES` (env `UPLOAD_MAX_MB`) are refused;
 - office documents must be real OOXML/OpenDocument zips (no macro-enabled variants), and a zip
   whose declared uncompressed size is too large (a zip bomb) is refused without unpacking it;
+- a PDF must open as a PDF, may not start with markup (an HTML/PDF polyglot) and may not carry
+  active content (JavaScript, launch actions, embedded files); an image must decode as the
+  image it claims to be and may not carry script (a JPEG that is really PHP);
+- names with control or direction-changing characters (NUL, right-to-left override) or longer
+  than `MAX_NAME_LENGTH` are refused: they hide what a file really is;
 - files are stored through Django's storage API under a random name, never the user's;
 - downloads go through a view that checks access and answers with `protected_file_response`.
 """
 
+import re
+import unicodedata
 import uuid
 import zipfile
 from collections.abc import Iterable
@@ -18,6 +25,7 @@ from pathlib import PurePath
 from typing import IO, Any
 
 import filetype
+import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -27,6 +35,7 @@ from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 
 PDF = "application/pdf"
 JPEG, PNG, GIF, WEBP = "image/jpeg", "image/png", "image/gif", "image/webp"
@@ -76,6 +85,12 @@ _ODF_TYPES = frozenset({ODT, ODS, ODP})
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5_000
 _SNIFF_BYTES = 8192
+MAX_NAME_LENGTH = 200
+_CHUNK = 1024 * 1024
+# Active content in a PDF: scripts, actions that start programs, files carried inside.
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?![A-Za-z0-9])")
+_MARKUP = re.compile(rb"<\?php|<script|<html|<svg|<!doctype html", re.IGNORECASE)
+_PIL_FORMATS = {JPEG: "JPEG", PNG: "PNG", GIF: "GIF", WEBP: "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,7 @@ def check_upload(upload: File, *, allowed: Iterable[str] = DOCUMENT_TYPES) -> Ch
     """Refuse empty, too large, unknown or disguised files; return the sniffed type."""
     allowed = frozenset(allowed)
     name = PurePath(upload.name or "").name or "upload"
+    _check_name(name)
     size = upload.size or 0
     if size == 0:
         raise ValidationError(_("The file %(name)s is empty."), code="empty", params={"name": name})
@@ -130,8 +146,77 @@ def check_upload(upload: File, *, allowed: Iterable[str] = DOCUMENT_TYPES) -> Ch
             code="name_mismatch",
             params={"name": name, "kind": kind.label, "ext": kind.extensions[0]},
         )
+    _check_content(upload, content_type, name)
     upload.seek(0)
     return CheckedUpload(file=upload, original_name=name, content_type=content_type, size=size)
+
+
+def _check_name(name: str) -> None:
+    """No hidden characters (NUL, bidi overrides, zero-width) and no endless names."""
+    hidden = any(unicodedata.category(char) in ("Cc", "Cf") for char in name)
+    if hidden or len(name) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            _(
+                "The file name contains characters that are not allowed or is longer than "
+                "%(max)s characters; rename the file and try again."
+            ),
+            code="bad_name",
+            params={"max": MAX_NAME_LENGTH},
+        )
+
+
+def _check_content(upload: File, content_type: str, name: str) -> None:
+    """A PDF or image whose bytes are more than the type they start with is refused."""
+    if content_type == PDF:
+        safe = _pdf_is_safe(upload)
+    elif content_type in IMAGE_TYPES:
+        safe = _image_is_safe(upload, content_type)
+    else:
+        return
+    upload.seek(0)
+    if not safe:
+        raise ValidationError(
+            _(
+                "The file %(name)s contains scripts, embedded files or other content that "
+                "is not allowed, or it is damaged; it is refused."
+            ),
+            code="active_content",
+            params={"name": name},
+        )
+
+
+def _pdf_is_safe(upload: File) -> bool:
+    upload.seek(0)
+    if _MARKUP.search(upload.read(1024)) or _scan(upload, _PDF_ACTIVE):
+        return False
+    upload.seek(0)
+    try:
+        return len(pypdf.PdfReader(upload, strict=False).pages) > 0
+    except Exception:  # pypdf raises many kinds of errors for a damaged file
+        return False
+
+
+def _image_is_safe(upload: File, content_type: str) -> bool:
+    if _scan(upload, _MARKUP):
+        return False
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            return image.format == _PIL_FORMATS[content_type]
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+
+
+def _scan(upload: File, pattern: re.Pattern[bytes]) -> bool:
+    """Search the whole file in chunks (overlapping, so no match falls between two)."""
+    upload.seek(0)
+    tail = b""
+    while chunk := upload.read(_CHUNK):
+        if pattern.search(tail + chunk):
+            return True
+        tail = chunk[-64:]
+    return False
 
 
 def sniff_content_type(upload: IO[bytes]) -> str | None:
