@@ -1,17 +1,25 @@
 """The coordinator's pages run as many queries for 30 students as for 5 (bench/dashboard.py
 measures the same on PostgreSQL with 1,000 and 10,000)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from audit.writes import unaudited_writes
-from internships.models import Role, StartApplication
+from internships.models import Placement, Programme, Role, StartApplication, Track
 from portfolio.models import WorkStatus
 from tests.conftest import World, client_for
-from tests.factories import AssignmentWorkFactory, LioDayFactory, ProfileSketchFactory
+from tests.factories import (
+    AssignmentWorkFactory,
+    EvaluationFormFactory,
+    LessonAssessmentFactory,
+    LioDayFactory,
+    PlacementFactory,
+    ProfessionalProductFactory,
+    ProfileSketchFactory,
+)
 
 from .support_dashboard import days_ago, placement_in_stage, request_signature
 from .support_days import activate, frozen_today
@@ -28,7 +36,8 @@ COORDINATOR_PAGES = [
 
 
 def _add_students(world: World, count: int) -> None:
-    """Students in every stage, each with something that needs action."""
+    """Students in every stage, each with something that needs action; a Flemish programme
+    beside the Dutch one, so that the providers of both tracks are asked."""
     for n in range(count):
         stage = _STAGES[n % len(_STAGES)]
         placement = placement_in_stage(world, stage, mentor=world.people[Role.MENTOR])
@@ -39,7 +48,15 @@ def _add_students(world: World, count: int) -> None:
             )
         elif stage == "active":
             activate(placement)
+            placement.end_date = TODAY + timedelta(days=7)  # the assessment lesson is due
+            placement.save()
             LioDayFactory(placement=placement, date=date(2026, 11, 2))
+        elif stage == "completed":
+            LessonAssessmentFactory(  # the visit was on 17 November, not signed yet
+                placement=placement,
+                assessor=world.people[Role.ASSESSOR],
+                co_assessor=world.people[Role.SCHOOL_TEACHER_EDUCATOR],
+            )
         elif stage == "application":
             with unaudited_writes():  # a stage set up directly, not a change to audit
                 StartApplication.objects.filter(placement=placement).update(
@@ -49,6 +66,27 @@ def _add_students(world: World, count: int) -> None:
             student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(2)
         )
         ProfileSketchFactory(student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(1))
+        EvaluationFormFactory(
+            product=ProfessionalProductFactory(student=student),
+            practice_supervisor=world.people[Role.PRACTICE_SUPERVISOR],
+        )
+        _flemish_student(world)
+
+
+def _flemish_student(world: World) -> None:
+    """A track-VL LIO since September without observations: its months are short."""
+    programme, _new = Programme.objects.get_or_create(
+        institution=world.institution, name="Educatieve bachelor (LIO)", track=Track.VL
+    )
+    PlacementFactory(
+        student__institution=world.institution,
+        student__programme=programme,
+        school=world.school,
+        school_year=world.school_year,
+        mentor=world.people[Role.MENTOR],
+        status=Placement.Status.ACTIVE,
+        start_date=date(2026, 9, 1),
+    )
 
 
 def _count(client: object, url: str) -> int:
@@ -106,5 +144,9 @@ def test_every_kind_of_item_is_on_the_measured_dashboard(world: World) -> None:
         "days_to_confirm",
         "portfolio_feedback",
         "sketch_assessment",
+        "short_observation_months",
+        "evaluation_forms",
+        "assessments_to_schedule",
+        "assessments_unsigned",
     ):
         assert f"needs={key}" in html, key
