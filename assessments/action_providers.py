@@ -18,12 +18,18 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from internships.actions import ActionItem, ActionScope, register_action_query
+from internships.actions import (
+    ActionItem,
+    ActionScope,
+    register_action_query,
+    register_staff_students,
+)
+from internships.membership import Membership
 from internships.models import Placement, Role, Track
 from internships.pipeline import register_assessed_placements
 
 from .models import LessonAssessment
-from .selectors import VIEWER_ROLES
+from .selectors import VIEWER_ROLES, lesson_assessments_visible_to
 
 # "The last weeks" of a LIO: the visit should be on the calendar two weeks before the end.
 ASSESSMENT_DUE_DAYS = 14
@@ -118,8 +124,14 @@ def unsigned_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
     )
 
 
+def assessed_students(membership: Membership) -> QuerySet[Any]:
+    """The students whose assessment lesson the member assesses or co-assesses."""
+    return lesson_assessments_visible_to(membership).values("placement__student")
+
+
 def register_assessment_actions() -> None:
     register_assessed_placements(assessed_placements)
+    register_staff_students(assessed_students)
     register_action_query(
         key="assessments_to_schedule",
         label=_("Assessment lessons to schedule"),

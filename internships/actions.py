@@ -186,6 +186,22 @@ def _tracks(tracks: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(tracks) if tracks is not None else None
 
 
+StaffStudents = Callable[[Membership], QuerySet[Any]]
+_STAFF_STUDENTS: list[StaffStudents] = []
+
+
+def register_staff_students(source: StaffStudents) -> None:
+    """Hook for workflows whose supervisors are not named on the placement (a graduation or
+    practice supervisor, an assessor): `source(membership)` returns the primary keys of the
+    students the member works with there, as a queryset (a subquery, not a list)."""
+    if source not in _STAFF_STUDENTS:
+        _STAFF_STUDENTS.append(source)
+
+
+def staff_student_sources() -> list[StaffStudents]:
+    return list(_STAFF_STUDENTS)
+
+
 def action_providers() -> list[ActionProvider]:
     return list(_PROVIDERS.values())
 

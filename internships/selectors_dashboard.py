@@ -8,7 +8,13 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext
 
-from .actions import ActionList, ActionScope, collect_actions, summarize_actions
+from .actions import (
+    ActionList,
+    ActionScope,
+    collect_actions,
+    staff_student_sources,
+    summarize_actions,
+)
 from .charts import BarChart, horizontal_bar_chart
 from .membership import Membership
 from .models import Institution, Placement, Programme, School, SchoolYear, StudentProfile
@@ -151,12 +157,25 @@ def coordinator_dashboard(
     )
 
 
+def students_of_staff(membership: Membership) -> QuerySet[StudentProfile]:
+    """The students a member works with: those of the placements they may open that are not
+    cancelled, and those the workflows name them for (`register_staff_students`)."""
+    placements = placements_visible_to(membership).exclude(status=Placement.Status.CANCELLED)
+    condition = Q(pk__in=placements.values("student"))
+    for source in staff_student_sources():
+        condition |= Q(pk__in=source(membership))
+    return StudentProfile.objects.filter(condition, institution=membership.institution)
+
+
 def actions_for_staff(*, membership: Membership, today: date) -> ActionList:
-    """The same list as the coordinator's, limited to the students the member works with
-    (the placements they may open that are not cancelled)."""
+    """The same list as the coordinator's (issue 9), limited to the member's students."""
     institution = membership.institution
     if institution is None:
         return ActionList(items=[])
-    placements = placements_visible_to(membership).exclude(status=Placement.Status.CANCELLED)
-    students = StudentProfile.objects.filter(pk__in=placements.values("student"))
-    return collect_actions(ActionScope(institution=institution, today=today, students=students))
+    scope = ActionScope(
+        institution=institution,
+        today=today,
+        students=students_of_staff(membership),
+        tracks=institution_tracks(institution=institution),
+    )
+    return collect_actions(scope)

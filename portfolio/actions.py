@@ -8,10 +8,17 @@ from typing import Any
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from internships.actions import ActionItem, ActionScope, register_action_query
+from internships.actions import (
+    ActionItem,
+    ActionScope,
+    register_action_query,
+    register_staff_students,
+)
+from internships.membership import Membership
 from internships.models import Role, Track
 
 from .models import AssignmentWork, EvaluationForm, ProfileSketch, WorkStatus
+from .selectors_product import product_students_visible_to
 
 _WORK_READERS = frozenset({Role.COORDINATOR, Role.STUDY_COACH})
 _SKETCH_READERS = frozenset({Role.COORDINATOR, Role.GRADUATION_SUPERVISOR})
@@ -101,7 +108,13 @@ def evaluation_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
     )
 
 
+def product_students(membership: Membership) -> QuerySet[Any]:
+    """The students whose professional product the member supervises (or follows)."""
+    return product_students_visible_to(membership).values("pk")
+
+
 def register_portfolio_actions() -> None:
+    register_staff_students(product_students)
     register_action_query(
         key="portfolio_feedback",
         label=_("Portfolio work waiting for feedback"),
