@@ -71,6 +71,9 @@ def _cadence_rows(scope: ActionScope, months: list[date]) -> QuerySet[Any]:
             school_year__start_date__lte=scope.today, school_year__end_date__gte=scope.today
         )
     counts = {f"m{n}": Count("observations", filter=_counted_in(m)) for n, m in enumerate(months)}
+    lacking = Q()  # only placements with a month that lacks observations (the calendar decides)
+    for name in counts:
+        lacking |= Q(**{f"{name}__lt": MIN_OBSERVATIONS_PER_MONTH})
     return (
         scope.limit(placements, "student", placement_path="")
         .annotate(
@@ -78,6 +81,7 @@ def _cadence_rows(scope: ActionScope, months: list[date]) -> QuerySet[Any]:
             last=Coalesce("end_date", "school_year__end_date"),
             **counts,
         )
+        .filter(lacking)
         .values_list("pk", "student_id", "school_id", "school__region", "first", "last", *counts)
         .order_by()
     )
@@ -108,18 +112,16 @@ def short_observation_month_items(scope: ActionScope) -> Iterator[ActionItem]:
     if not months:
         return
     school_days = _SchoolDays(scope)
+    spans = [(month, month_end(month)) for month in months]
     for pk, student, school, region, first, last, *counts in _cadence_rows(scope, months):
         short = [
-            month
-            for month, count in zip(months, counts, strict=True)
+            end
+            for (month, end), count in zip(spans, counts, strict=True)
             if count < MIN_OBSERVATIONS_PER_MONTH
             and month <= last
-            and month_end(month) >= first
+            and end >= first
             and school_days.any(
-                school_id=school,
-                region=region,
-                first=max(month, first),
-                last=min(month_end(month), last),
+                school_id=school, region=region, first=max(month, first), last=min(end, last)
             )
         ]
         if short:
@@ -128,7 +130,7 @@ def short_observation_month_items(scope: ActionScope) -> Iterator[ActionItem]:
                 what=_SHORT,
                 params={"count": len(short)},
                 student_id=student,
-                since=month_end(short[0]) + timedelta(days=1),
+                since=short[0] + timedelta(days=1),
                 actor=Role.MENTOR,
                 url_name="internships:placement-observations",
                 url_args=(pk,),
