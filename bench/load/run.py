@@ -35,7 +35,6 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.error import URLError
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -135,9 +134,9 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):  # nosec B310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=15):  # nosec B310
                 return server
-        except (URLError, ConnectionError):
+        except OSError:  # refused, timed out, or 503 while the workers start
             time.sleep(0.5)
     server.terminate()
     raise SystemExit(f"gunicorn did not answer on port {port}; see {CACHE / 'gunicorn.log'}")
