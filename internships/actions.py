@@ -140,7 +140,7 @@ class ActionProvider:
             rows = self.rows(scope).annotate(action_total=Window(Count("pk")))
             oldest = list(rows.order_by("action_since", "pk")[:limit])
             return _total(oldest[0]) if oldest else 0, [self.item(scope, r) for r in oldest]
-        items = sorted(self.items(scope), key=_oldest_first)
+        items = sorted(self.items(scope), key=oldest_first)
         return len(items), items[:limit]
 
     def condition(self, scope: ActionScope) -> Q:
@@ -186,27 +186,38 @@ def _tracks(tracks: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(tracks) if tracks is not None else None
 
 
-StaffStudents = Callable[[Membership], QuerySet[Any]]
-_STAFF_STUDENTS: list[StaffStudents] = []
+StudentsOf = Callable[[Membership], QuerySet[Any]]
 
 
-def register_staff_students(source: StaffStudents) -> None:
+@dataclass(frozen=True)
+class StaffStudents:
+    """The students a workflow names a member for, and the kinds of item they act on there."""
+
+    students: StudentsOf
+    kinds: frozenset[str]
+
+
+_STAFF_STUDENTS: dict[StudentsOf, StaffStudents] = {}
+
+
+def register_staff_students(source: StudentsOf, *, kinds: Iterable[str]) -> None:
     """Hook for workflows whose supervisors are not named on the placement (a graduation or
     practice supervisor, an assessor): `source(membership)` returns the primary keys of the
-    students the member works with there, as a queryset (a subquery, not a list)."""
-    if source not in _STAFF_STUDENTS:
-        _STAFF_STUDENTS.append(source)
+    students the member works with there, as a queryset (a subquery, not a list); their
+    "My students" list then shows those students' items of `kinds` (whose links they may
+    open), besides everything of the placements they are named on."""
+    _STAFF_STUDENTS[source] = StaffStudents(source, frozenset(kinds))
 
 
 def staff_student_sources() -> list[StaffStudents]:
-    return list(_STAFF_STUDENTS)
+    return list(_STAFF_STUDENTS.values())
 
 
 def action_providers() -> list[ActionProvider]:
     return list(_PROVIDERS.values())
 
 
-def _oldest_first(item: ActionItem) -> tuple[date, str, int]:
+def oldest_first(item: ActionItem) -> tuple[date, str, int]:
     return item.since, item.kind, item.student_id
 
 
@@ -279,7 +290,7 @@ def collect_actions(scope: ActionScope, *, keys: Iterable[str] | None = None) ->
         found = provider.items(scope)
         counts.append((provider, len(found)))
         items.extend(found)
-    items.sort(key=_oldest_first)
+    items.sort(key=oldest_first)
     return ActionList(items=items, counts=counts)
 
 
@@ -291,7 +302,7 @@ def summarize_actions(scope: ActionScope, *, limit: int) -> ActionList:
         count, oldest = provider.summary(scope, limit)
         counts.append((provider, count))
         items.extend(oldest)
-    items.sort(key=_oldest_first)
+    items.sort(key=oldest_first)
     return ActionList(items=items[:limit], counts=counts)
 
 

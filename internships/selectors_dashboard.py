@@ -1,7 +1,8 @@
 """Reads of the coordinator's dashboard: the pipeline, what needs action, the load per school
 and per study coach. A fixed number of queries, whatever the size of the institution."""
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -9,9 +10,12 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext
 
 from .actions import (
+    ActionItem,
     ActionList,
     ActionScope,
+    action_providers,
     collect_actions,
+    oldest_first,
     staff_student_sources,
     summarize_actions,
 )
@@ -157,25 +161,30 @@ def coordinator_dashboard(
     )
 
 
-def students_of_staff(membership: Membership) -> QuerySet[StudentProfile]:
-    """The students a member works with: those of the placements they may open that are not
-    cancelled, and those the workflows name them for (`register_staff_students`)."""
-    placements = placements_visible_to(membership).exclude(status=Placement.Status.CANCELLED)
-    condition = Q(pk__in=placements.values("student"))
-    for source in staff_student_sources():
-        condition |= Q(pk__in=source(membership))
-    return StudentProfile.objects.filter(condition, institution=membership.institution)
+def _identity(item: ActionItem) -> tuple[object, ...]:
+    return item.kind, item.student_id, item.url_name, item.url_args
 
 
 def actions_for_staff(*, membership: Membership, today: date) -> ActionList:
-    """The same list as the coordinator's (issue 9), limited to the member's students."""
+    """The same list as the coordinator's (issue 9), limited to the member's students: every
+    item of the placements they may open that are not cancelled, and the items of the
+    workflows that name them otherwise (`register_staff_students`). A fixed number of queries."""
     institution = membership.institution
     if institution is None:
         return ActionList(items=[])
+    placements = placements_visible_to(membership).exclude(status=Placement.Status.CANCELLED)
     scope = ActionScope(
         institution=institution,
         today=today,
-        students=students_of_staff(membership),
+        students=StudentProfile.objects.filter(pk__in=placements.values("student")),
         tracks=institution_tracks(institution=institution),
     )
-    return collect_actions(scope)
+    found = {_identity(item): item for item in collect_actions(scope).items}
+    for source in staff_student_sources():
+        students = StudentProfile.objects.filter(pk__in=source.students(membership))
+        workflow = collect_actions(replace(scope, students=students), keys=source.kinds)
+        for item in workflow.items:
+            found.setdefault(_identity(item), item)
+    items = sorted(found.values(), key=oldest_first)
+    kinds = Counter(item.kind for item in items)
+    return ActionList(items=items, counts=[(p, kinds[p.key]) for p in action_providers()])

@@ -6,10 +6,12 @@ assessors of a LIO assessment lesson."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from internships.membership import Membership
-from internships.models import Role
+from internships.models import Role, StartApplication
 from internships.selectors_dashboard import actions_for_staff
 from tests.conftest import World
 from tests.factories import (
@@ -20,6 +22,8 @@ from tests.factories import (
     ProfessionalProductFactory,
     RoleAssignmentFactory,
 )
+
+from .support_dashboard import application_for
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +86,39 @@ def test_a_mentor_sees_only_their_own_students(world: World) -> None:
         practice_supervisor=world.people[Role.PRACTICE_SUPERVISOR],
     )
     assert _kinds(world, Role.MENTOR) == set()
+
+
+def test_a_product_supervisor_sees_only_the_products_items(world: World) -> None:
+    """Items of pages the supervisor cannot open (the placement's day log, its start
+    application) stay with the people named on the placement."""
+    _open_evaluation_form(world, graduation_supervisor=world.people[Role.GRADUATION_SUPERVISOR])
+    application_for(world.placement, StartApplication.Status.SIGNED)
+    assert "applications_to_confirm" in _kinds(world, Role.MENTOR)
+    assert _kinds(world, Role.GRADUATION_SUPERVISOR) == {"evaluation_forms"}
+
+
+def test_the_list_runs_a_fixed_number_of_queries(world: World) -> None:
+    _open_evaluation_form(world, graduation_supervisor=world.people[Role.GRADUATION_SUPERVISOR])
+    membership = Membership(
+        person=world.people[Role.GRADUATION_SUPERVISOR],
+        roles=frozenset({Role.GRADUATION_SUPERVISOR}),
+    )  # type: ignore[arg-type]
+    actions_for_staff(membership=membership, today=timezone.localdate())  # warm
+    with CaptureQueriesContext(connection) as few:
+        actions_for_staff(membership=membership, today=timezone.localdate())
+    for _n in range(4):
+        student = PlacementFactory(
+            student__institution=world.institution,
+            school=world.school,
+            school_year=world.school_year,
+        ).student
+        EvaluationFormFactory(
+            product=ProfessionalProductFactory(
+                student=student, graduation_supervisor=world.people[Role.GRADUATION_SUPERVISOR]
+            ),
+            practice_supervisor=world.people[Role.PRACTICE_SUPERVISOR],
+        )
+    with CaptureQueriesContext(connection) as many:
+        actions = actions_for_staff(membership=membership, today=timezone.localdate())
+    assert len(actions.items) == 5
+    assert len(few) == len(many)
