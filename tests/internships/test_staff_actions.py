@@ -100,9 +100,9 @@ def test_a_product_supervisor_sees_only_the_products_items(world: World) -> None
 def test_the_list_runs_a_fixed_number_of_queries(world: World) -> None:
     _open_evaluation_form(world, graduation_supervisor=world.people[Role.GRADUATION_SUPERVISOR])
     membership = Membership(
-        person=world.people[Role.GRADUATION_SUPERVISOR],
+        person=world.people[Role.GRADUATION_SUPERVISOR],  # type: ignore[arg-type]
         roles=frozenset({Role.GRADUATION_SUPERVISOR}),
-    )  # type: ignore[arg-type]
+    )
     actions_for_staff(membership=membership, today=timezone.localdate())  # warm
     with CaptureQueriesContext(connection) as few:
         actions_for_staff(membership=membership, today=timezone.localdate())
