@@ -67,7 +67,7 @@ class PortalUser(FastHttpUser):
 
     def log_in(self, email: str) -> None:
         """Once per locust user, with the demo password (not part of the figures' pages)."""
-        form = self.client.get("/accounts/login/", name="login")
+        form = self.client.get("/accounts/login/", name="login form")
         token = _CSRF.search(form.text or "")
         assert token, "no CSRF token on the login page"
         with self.client.post(
