@@ -78,24 +78,25 @@ def same_session(client: Client) -> Iterator[Client]:
         client.cookies = saved
 
 
-def snapshot() -> dict[tuple[str, object], tuple[object, ...]]:
+Rows = dict[tuple[str, object], dict[str, object]]
+
+
+def snapshot() -> Rows:
     """Every row of the portal's apps (history tables included), keyed by model and key."""
-    rows: dict[tuple[str, object], tuple[object, ...]] = {}
+    rows: Rows = {}
     for app in PORTAL_APPS:
         for model in apps.get_app_config(app).get_models():
             names = [
                 f.attname for f in model._meta.concrete_fields if f.name not in VOLATILE_FIELDS
             ]
             pk = model._meta.pk.attname
-            for values in model._default_manager.order_by(pk).values_list(*names):
-                rows[(model._meta.label, values[names.index(pk)])] = values
+            for values in model._default_manager.order_by(pk).values(*names):
+                rows[(model._meta.label, values[pk])] = values
     return rows
 
 
-def changed_rows(
-    before: dict[tuple[str, object], tuple[object, ...]],
-) -> list[tuple[str, object]]:
-    after = snapshot()
+def changed_rows(before: Rows, after: Rows | None = None) -> list[tuple[str, object]]:
+    after = snapshot() if after is None else after
     return sorted(
         (key for key in before.keys() | after.keys() if before.get(key) != after.get(key)),
         key=str,

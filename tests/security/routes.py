@@ -135,7 +135,7 @@ TARGETS: dict[str, Target] = {
     "internships:student-detail": Target(NL, "student"),
     "internships:entry-requirements-update": Target(NL, "student"),
     "internships:school-detail": Target(NL, "school"),
-    "internships:school-calendar": Target(NL),
+    "internships:school-calendar": Target(NL, "school"),
     "internships:override-update": Target(NL, "override"),
     "internships:override-delete": Target(NL, "override"),
     "internships:lio-feed": Target(NL, token="feed"),
@@ -191,13 +191,10 @@ def url_for(name: str, security: SecurityWorld, *, real_token: bool = True) -> s
     kwargs: dict[str, object] = {}
     pattern_keys = _converters(name)
     if target.pk is not None:
-        key = "placement_pk" if "placement_pk" in pattern_keys else "pk"
+        key = next(k for k in ("placement_pk", "school_pk", "pk") if k in pattern_keys)
         kwargs[key] = security.objects[target.pk].pk
-    if "school_pk" in pattern_keys:
-        kwargs |= {
-            "school_pk": security.objects["school"].pk,
-            "year_pk": security.objects["school_year"].pk,
-        }
+    if "year_pk" in pattern_keys:
+        kwargs["year_pk"] = security.objects["school_year"].pk
     if target.token == "password":
         user = security.people[Role.STUDENT].user  # type: ignore[attr-defined]
         kwargs |= {
