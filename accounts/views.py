@@ -11,6 +11,7 @@ from django.views.generic import UpdateView
 
 from .forms import EmailAuthenticationForm, LocalisedPasswordResetForm, ProfileForm
 from .models import User
+from .services import user_language_set
 
 
 def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
@@ -33,9 +34,8 @@ class LoginView(auth_views.LoginView):
         """A language picked on the login page wins and is remembered; else the account's."""
         user = form.get_user()
         chosen = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if chosen in dict(settings.LANGUAGES) and chosen != user.language:
-            user.language = chosen
-            user.save(update_fields=["language"])
+        if chosen in dict(settings.LANGUAGES):
+            user_language_set(user=user, language=chosen)
         response = super().form_valid(form)
         return _with_language_cookie(response, user.language)
 
@@ -73,6 +73,7 @@ class ProfileView(SuccessMessageMixin, UpdateView):
 
     def form_valid(self, form: ProfileForm) -> HttpResponse:
         response = super().form_valid(form)
+        user_language_set(user=form.instance, language=form.instance.language)
         return _with_language_cookie(response, form.instance.language)
 
 
@@ -89,6 +90,5 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     ):
         target = "/"
     if request.user.is_authenticated:
-        request.user.language = language  # type: ignore[union-attr]
-        request.user.save(update_fields=["language"])  # type: ignore[union-attr]
+        user_language_set(user=request.user, language=language)  # type: ignore[arg-type]
     return _with_language_cookie(HttpResponseRedirect(target), language)

@@ -72,3 +72,35 @@ def test_english_chosen_on_the_login_page_survives_logging_in(world: World) -> N
     assert "My students" in client.get(reverse("internships:my-students")).content.decode()
     person.user.refresh_from_db()
     assert person.user.language == "en"
+
+
+def test_the_chosen_language_reaches_the_person_record_for_mails_and_pdfs(world: World) -> None:
+    """Mails and stored PDFs follow Person.language: switching must update it too."""
+    person = world.people[Role.STUDENT]
+    client = client_for(person)
+    client.post(reverse("language-switch"), {"language": "en", "next": "/"})
+    person.refresh_from_db()
+    assert person.language == "en"
+
+    client.post(
+        reverse("accounts:profile"),
+        {
+            "first_name": person.user.first_name,
+            "last_name": person.user.last_name,
+            "language": "nl",
+        },
+    )
+    person.refresh_from_db()
+    assert person.language == "nl"
+
+
+def test_english_chosen_at_login_reaches_the_person_record(world: World) -> None:
+    person = world.people[Role.MENTOR]
+    client = Client()
+    client.post(reverse("language-switch"), {"language": "en", "next": "/"})
+    client.post(
+        reverse("accounts:login"),
+        {"username": person.user.email, "password": "correct-horse-battery"},
+    )
+    person.refresh_from_db()
+    assert person.language == "en"
