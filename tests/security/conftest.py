@@ -60,7 +60,12 @@ def sessions(
     media = tmp_path_factory.getbasetemp() / "private-files"
     with (
         django_db_blocker.unblock(),  # type: ignore[attr-defined]
-        override_settings(AXES_ENABLED=False, MEDIA_ROOT=media),
+        override_settings(
+            AXES_ENABLED=False,
+            MEDIA_ROOT=media,
+            # The function-scoped fixtures of tests/conftest.py come too late for this one.
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
         time_machine.travel(NOW, tick=True),
         transaction.atomic(),
     ):
