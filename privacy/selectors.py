@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from internships.models import Institution, Person
+from internships.models import Institution, Person, Role
 
 from .models import DataExport
 
@@ -20,6 +20,18 @@ def people_of(*, institution: Institution, search: str = "") -> QuerySet[Person]
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
         )
     return people
+
+
+def role_labels(person: Person) -> list[str]:
+    """The person's roles by name, each once (a role held at two schools is one role here).
+
+    Reads the prefetched `role_assignments` of `people_of`."""
+    labels = [str(Role.STUDENT.label)] if hasattr(person, "student_profile") else []
+    for assignment in person.role_assignments.all():
+        label = assignment.get_role_display()
+        if label not in labels:
+            labels.append(label)
+    return labels
 
 
 def data_exports_of(*, institution: Institution) -> QuerySet[DataExport]:

@@ -14,7 +14,7 @@ from internships.permissions import RoleRequiredMixin, role_required
 
 from .export import personal_data_collect, personal_data_export
 from .registry import sections
-from .selectors import data_exports_of, people_of
+from .selectors import data_exports_of, people_of, role_labels
 
 
 class PeopleView(RoleRequiredMixin, ListView):
@@ -32,7 +32,9 @@ class PeopleView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         search = self.request.GET.get("q", "")[:100]
         query_string = f"q={search}" if search else ""
-        return super().get_context_data(search=search, query_string=query_string, **kwargs)
+        context = super().get_context_data(search=search, query_string=query_string, **kwargs)
+        context["rows"] = [(person, role_labels(person)) for person in context["people"]]
+        return context
 
 
 class ExportLogView(RoleRequiredMixin, ListView):

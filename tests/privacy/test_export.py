@@ -12,7 +12,7 @@ from privacy.export import personal_data_collect, safe_file_name
 from privacy.models import DataExport
 from privacy.registry import sections
 from tests.conftest import client_for
-from tests.factories import StudentProfileFactory
+from tests.factories import RoleAssignmentFactory, SchoolFactory, StudentProfileFactory
 
 from .records import student_with_records
 
@@ -163,3 +163,13 @@ def test_the_download_is_post_only(world) -> None:
 def test_anonymous_users_are_sent_to_the_login(client, world) -> None:
     response = client.get(reverse("privacy:people"))
     assert response.status_code == 302
+
+
+def test_the_people_list_names_a_role_held_at_two_schools_once(world) -> None:
+    mentor = world.people[Role.MENTOR]
+    RoleAssignmentFactory(
+        person=mentor, role=Role.MENTOR, school=SchoolFactory(institution=world.institution)
+    )
+    client = client_for(world.people[Role.COORDINATOR])
+    page = client.get(reverse("privacy:people"), {"q": mentor.email}).content.decode()
+    assert page.count("Mentor") == 1
