@@ -260,7 +260,7 @@ def _vl_problems(application: StartApplication, add: Any) -> None:
 
 def _locked(application: StartApplication) -> StartApplication:
     return (
-        StartApplication.objects.select_for_update()
+        StartApplication.objects.select_for_update(of=("self",))
         .select_related(
             "placement__student__person", "placement__student__programme", "placement__school_year"
         )

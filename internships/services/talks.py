@@ -51,7 +51,9 @@ def talk_slot_publish(
 @transaction.atomic
 def talk_slot_withdraw(*, slot: TalkSlot, actor: Person) -> None:
     """Take a free slot offline; a booked slot must have its booking cancelled first."""
-    slot = TalkSlot.objects.select_for_update().select_related("programme").get(pk=slot.pk)
+    slot = (
+        TalkSlot.objects.select_for_update(of=("self",)).select_related("programme").get(pk=slot.pk)
+    )
     if slot.programme.institution_id != actor.institution_id:
         raise PermissionDenied
     if slot.bookings.filter(cancelled_at__isnull=True).exists():
@@ -142,7 +144,9 @@ def talk_booking_cancel(*, booking: TalkBooking, by: Person | None) -> bool:
     Idempotent: cancelling a cancelled booking changes nothing and returns False.
     """
     booking = (
-        TalkBooking.objects.select_for_update().select_related("slot__programme").get(pk=booking.pk)
+        TalkBooking.objects.select_for_update(of=("self", "slot"))
+        .select_related("slot__programme")
+        .get(pk=booking.pk)
     )
     if by is not None and booking.slot.programme.institution_id != by.institution_id:
         raise PermissionDenied

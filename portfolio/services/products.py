@@ -68,7 +68,7 @@ def product_event(
 
 def locked_product(product: ProfessionalProduct) -> ProfessionalProduct:
     return (
-        ProfessionalProduct.objects.select_for_update()
+        ProfessionalProduct.objects.select_for_update(of=("self",))
         .select_related("student__person", "student__programme")
         .get(pk=product.pk)
     )

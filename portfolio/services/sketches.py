@@ -37,7 +37,11 @@ def _sketch_for_update(student: StudentProfile) -> ProfileSketch:
 
 
 def _locked(sketch: ProfileSketch) -> ProfileSketch:
-    return ProfileSketch.objects.select_for_update().select_related("student").get(pk=sketch.pk)
+    return (
+        ProfileSketch.objects.select_for_update(of=("self",))
+        .select_related("student")
+        .get(pk=sketch.pk)
+    )
 
 
 def _start(sketch: ProfileSketch) -> None:

@@ -31,7 +31,11 @@ def _work_for_update(*, assignment: Assignment, student: StudentProfile) -> Assi
 
 
 def _locked(work: AssignmentWork) -> AssignmentWork:
-    return AssignmentWork.objects.select_for_update().select_related("student").get(pk=work.pk)
+    return (
+        AssignmentWork.objects.select_for_update(of=("self",))
+        .select_related("student")
+        .get(pk=work.pk)
+    )
 
 
 def _start(work: AssignmentWork) -> None:
