@@ -71,6 +71,7 @@ SCHOOL_ROLES = (
 class SecurityWorld:
     """One institution: `world.people` owns `objects`; `strangers` hold the same roles."""
 
+    key: str
     world: World
     objects: dict[str, models.Model] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
@@ -209,7 +210,7 @@ def _product_and_sketch(security: SecurityWorld) -> None:
 def _nl_world() -> SecurityWorld:
     world = build_world(Country.NL)
     _owner_named(world)
-    security = SecurityWorld(world=world, strangers=_strangers(world))
+    security = SecurityWorld(key="nl", world=world, strangers=_strangers(world))
     placement = activate(world.placement)
     student = placement.student
     student.calendar_feed_token = "feed-" + "n" * 40
@@ -238,7 +239,7 @@ def _nl_world() -> SecurityWorld:
 def _vl_world() -> SecurityWorld:
     world = build_world(Country.BE)
     _owner_named(world)
-    security = SecurityWorld(world=world, strangers=_strangers(world))
+    security = SecurityWorld(key="vl", world=world, strangers=_strangers(world))
     placement = world.placement
     placement.status = Placement.Status.ACTIVE
     placement.start_date = date(2026, 9, 1)
