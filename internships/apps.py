@@ -8,7 +8,10 @@ class InternshipsConfig(AppConfig):
 
     def ready(self) -> None:
         from .action_providers import register_internship_actions
+        from .demo_scale import register_bulk_seeder
+        from .demo_scale.observations import seed_observations_scale
         from .signables import register_signables
 
         register_signables()
         register_internship_actions()
+        register_bulk_seeder(seed_observations_scale)

@@ -18,6 +18,11 @@ class ScaleBatch:
     mentors: dict[int, list[Person]] = field(default_factory=dict)  # per school
     directors: dict[int, Person] = field(default_factory=dict)  # per school
     coaches: list[Person] = field(default_factory=list)
+    # Track NL: the co-assessor of each school (its school-based teacher educator, or its
+    # qualified supervisor outside the partnership), graduation supervisors and assessors.
+    educators: dict[int, Person] = field(default_factory=dict)  # per school
+    graduation_supervisors: list[Person] = field(default_factory=list)
+    assessors: list[Person] = field(default_factory=list)
     students: list[StudentProfile] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
 

@@ -223,26 +223,48 @@ def _staff_person(batch: ScaleBatch, n: int, label: str) -> Person:
 
 
 def _staff(batch: ScaleBatch, coach_count: int) -> None:
-    """Mentors and a director per school, and the study coaches; school staff have no account."""
+    """Mentors and a director per school, and the study coaches; school staff have no account.
+    Track NL adds a co-assessor per school, graduation supervisors and assessors."""
     people: list[tuple[Person, str, School | None]] = []
+    dutch = batch.programme.track == Track.NL
     for school in batch.schools:
         for _k in range(MENTORS_PER_SCHOOL):
             people.append((_staff_person(batch, len(people), "mentor"), Role.MENTOR, school))
         people.append((_staff_person(batch, len(people), "directie"), Role.DIRECTOR, school))
+        if dutch:
+            role = Role.SCHOOL_TEACHER_EDUCATOR
+            role = role if school.in_partnership else Role.QUALIFIED_SUPERVISOR
+            people.append((_staff_person(batch, len(people), "opleider"), role, school))
     for _k in range(coach_count):
         people.append((_staff_person(batch, len(people), "coach"), Role.STUDY_COACH, None))
+    if dutch:
+        for _k in range(coach_count * 2):
+            label, role = "afstudeer", Role.GRADUATION_SUPERVISOR
+            people.append((_staff_person(batch, len(people), label), role, None))
+        for _k in range(max(1, coach_count // 2)):
+            people.append((_staff_person(batch, len(people), "assessor"), Role.ASSESSOR, None))
     Person.objects.bulk_create([person for person, _role, _school in people], batch_size=_BATCH)
     RoleAssignment.objects.bulk_create(
         [RoleAssignment(person=p, role=role, school=school) for p, role, school in people],
         batch_size=_BATCH,
     )
     for person, role, school in people:
-        if role == Role.MENTOR:
-            batch.mentors.setdefault(school.pk, []).append(person)  # type: ignore[union-attr]
-        elif role == Role.DIRECTOR:
-            batch.directors[school.pk] = person  # type: ignore[union-attr]
-        else:
-            batch.coaches.append(person)
+        _remember(batch, person, role, school)
+
+
+def _remember(batch: ScaleBatch, person: Person, role: str, school: School | None) -> None:
+    if role == Role.MENTOR:
+        batch.mentors.setdefault(school.pk, []).append(person)  # type: ignore[union-attr]
+    elif role == Role.DIRECTOR:
+        batch.directors[school.pk] = person  # type: ignore[union-attr]
+    elif role in (Role.SCHOOL_TEACHER_EDUCATOR, Role.QUALIFIED_SUPERVISOR):
+        batch.educators[school.pk] = person  # type: ignore[union-attr]
+    elif role == Role.GRADUATION_SUPERVISOR:
+        batch.graduation_supervisors.append(person)
+    elif role == Role.ASSESSOR:
+        batch.assessors.append(person)
+    else:
+        batch.coaches.append(person)
 
 
 def _students(batch: ScaleBatch, count: int) -> None:

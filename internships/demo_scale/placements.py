@@ -49,10 +49,11 @@ def pick_stage(rng: Random) -> Stage:
 
 
 def seed_placements(batch: ScaleBatch, rng: Random) -> None:
-    """One placement per student (except "no placement"); its stage as `_scale_stage`."""
+    """One placement per student (except "no placement"); its stage as `_scale_stage`.
+    The first students take every stage in turn, so that even a small batch has them all."""
     placements = []
-    for student in batch.students:
-        stage = pick_stage(rng)
+    for number, student in enumerate(batch.students):
+        stage = STAGES[number] if number < len(STAGES) else pick_stage(rng)
         if stage.placement is None:
             continue
         placement = _placement(batch, rng, student.programme, stage)
