@@ -29,11 +29,14 @@ _ASSESSMENT_ROLES = frozenset(
 )
 
 # (roles, URL name, label, group): entries of a group show as one dropdown in the navigation
-# bar, at the place of the group's first entry. Keep the bar short: a coordinator sees four.
+# bar, at the place of the group's first entry; a group with one entry is a plain link. Keep the
+# bar short: a coordinator sees four, a student at most four.
 _GROUPS = {
     "students": _("Students"),
     "guidance": _("Guidance"),
     "year": _("School year"),
+    "days": _("Planning"),
+    "work": _("Portfolio and assessment"),
 }
 _COORDINATOR = frozenset({Role.COORDINATOR})
 _NAVIGATION = [
@@ -43,16 +46,16 @@ _NAVIGATION = [
     (_COORDINATOR, "internships:start-application-list", _("Start applications"), "students"),
     (_COORDINATOR, "internships:short-months", _("Short observation months"), "students"),
     (frozenset({Role.STUDENT}), "internships:my-lio", _("My LIO"), None),
-    (frozenset({Role.STUDENT}), "internships:day-log", _("LIO days"), None),
-    (frozenset({Role.STUDENT}), "internships:planner", _("Planner"), None),
+    (frozenset({Role.STUDENT}), "internships:day-log", _("LIO days"), "days"),
+    (frozenset({Role.STUDENT}), "internships:planner", _("Planner"), "days"),
     (_STAFF_ROLES, "internships:my-students", _("My students"), None),
-    (frozenset({Role.STUDENT}), "internships:my-observations", _("Observations"), None),
-    (frozenset({Role.STUDENT}), "internships:my-feedforward", _("Feedforward"), None),
-    (frozenset({Role.STUDENT}), "internships:my-intervisions", _("Intervision"), None),
+    (frozenset({Role.STUDENT}), "internships:my-observations", _("Observations"), "guidance"),
+    (frozenset({Role.STUDENT}), "internships:my-feedforward", _("Feedforward"), "guidance"),
+    (frozenset({Role.STUDENT}), "internships:my-intervisions", _("Intervision"), "guidance"),
     (frozenset({Role.MENTOR}), "internships:mentor-observations", _("Observations"), None),
-    (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio"), None),
-    (frozenset({Role.STUDENT}), "portfolio:product-mine", _("Professional product"), None),
-    (frozenset({Role.STUDENT}), "assessments:mine", _("Assessment lesson"), None),
+    (frozenset({Role.STUDENT}), "portfolio:mine", _("Portfolio"), "work"),
+    (frozenset({Role.STUDENT}), "portfolio:product-mine", _("Professional product"), "work"),
+    (frozenset({Role.STUDENT}), "assessments:mine", _("Assessment lesson"), "work"),
     (_COORDINATOR, "portfolio:student-list", _("Portfolios"), "guidance"),
     (
         frozenset({Role.STUDY_COACH}),
@@ -126,7 +129,7 @@ def _grouped(entries: list[tuple[str, Any, str | None]], current: str) -> list[d
         dropdown = dropdowns[group]
         dropdown["children"].append(link)
         dropdown["active"] = dropdown.get("active", False) or link["active"]
-    return items
+    return [item["children"][0] if len(item.get("children", ())) == 1 else item for item in items]
 
 
 def _is_dutch(membership: Membership) -> bool:

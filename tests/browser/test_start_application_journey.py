@@ -59,11 +59,13 @@ TEXT = {
         "pdf": "PDF downloaden",
         "code": "Verificatiecode",
         "days": "LIO-dagen",
+        "days_menu": "Planning",
         "progress_0": "0 van 25 dagen",
         "progress_1": "1 van 25 dagen",
         "lesson_day": "Lesdag",
         "save": "Opslaan",
         "assessment": "Beoordelingsles",
+        "work_menu": "Portfolio en beoordeling",
         "visit": "woensdag 10 februari 2027",
         "result": "Voldoende",
     },
@@ -84,11 +86,13 @@ TEXT = {
         "pdf": "Download PDF",
         "code": "Verification code",
         "days": "LIO days",
+        "days_menu": "Planning",
         "progress_0": "0 of 25 days",
         "progress_1": "1 of 25 days",
         "lesson_day": "Lesson day",
         "save": "Save",
         "assessment": "Assessment lesson",
+        "work_menu": "Portfolio and assessment",
         "visit": "Wednesday 10 February 2027",
         "result": "Pass",
     },
@@ -101,14 +105,16 @@ def applications_demo(demo: None) -> None:
     seed_demo_applications(today=timezone.localdate())
 
 
-def _nav(page: Page, name: str) -> None:
+def _nav(page: Page, name: str, menu: str | None = None) -> None:
     navigation = page.get_by_role("navigation", name=re.compile("Hoofdnavigatie|Main navigation"))
+    if menu is not None:
+        navigation.get_by_role("button", name=menu, exact=True).click()
     navigation.get_by_role("link", name=name, exact=True).click()
     assert_accessible(page)
 
 
 def _plan(page: Page, text: dict[str, str]) -> None:
-    _nav(page, text["planner"])
+    _nav(page, text["planner"], text["days_menu"])
     page.locator("#id_start").fill("2027-02-09")
     for day in ("1", "2", "3"):  # Tuesday, Wednesday, Thursday
         page.locator(f"input[name=weekdays][value='{day}']").check()
@@ -190,7 +196,7 @@ def test_a_dutch_student_gets_the_lio_started(
     with time_machine.travel(started, tick=True):
         page.context.clear_cookies()
         log_in(page, STUDENT)
-        _nav(page, text["days"])
+        _nav(page, text["days"], text["days_menu"])
         expect(page.locator(".lio-progress-summary")).to_contain_text(text["progress_0"])
         page.locator("a[href$='/my-lio/days/2027-02-09/']").click()
         assert_accessible(page)
@@ -276,7 +282,7 @@ def _see_the_result(page: Page, text: dict[str, str]) -> None:
     """The student sees the result once both have signed, and downloads the signed form."""
     page.context.clear_cookies()
     log_in(page, STUDENT)
-    _nav(page, text["assessment"])
+    _nav(page, text["assessment"], text["work_menu"])
     page.get_by_role("link", name=re.compile(text["visit"])).click()
     expect(page.get_by_text(text["result"], exact=True).first).to_be_visible()
     assert_accessible(page)

@@ -48,8 +48,10 @@ def vl_demo(demo: None) -> None:
     seed_portfolio()
 
 
-def _nav(page: Page, name: str) -> None:
+def _nav(page: Page, name: str, menu: str | None = None) -> None:
     navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+    if menu is not None:
+        navigation.get_by_role("button", name=menu, exact=True).click()
     navigation.get_by_role("link", name=name, exact=True).click()
     assert_accessible(page)
 
@@ -109,7 +111,7 @@ def _observe(mentor: Page, subject: str) -> None:
 def _acknowledge(page: Page) -> None:
     page.context.clear_cookies()
     log_in(page, STUDENT)
-    _nav(page, "Observaties")
+    _nav(page, "Observaties", "Begeleiding")
     expect(page.locator("[data-month='2026-12']")).to_contain_text("2 van 2")
     page.get_by_role("link", name="1 december 2026 · Rekenen: breuken").click()
     assert_accessible(page)
