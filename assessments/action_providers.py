@@ -131,7 +131,9 @@ def assessed_students(membership: Membership) -> QuerySet[Any]:
 
 def register_assessment_actions() -> None:
     register_assessed_placements(assessed_placements)
-    register_staff_students(assessed_students, kinds=["assessments_unsigned"])
+    register_staff_students(
+        assessed_students, kinds=["assessments_unsigned"], label=_("LIO assessment lesson")
+    )
     register_action_query(
         key="assessments_to_schedule",
         label=_("Assessment lessons to schedule"),

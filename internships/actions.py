@@ -195,18 +195,22 @@ class StaffStudents:
 
     students: StudentsOf
     kinds: frozenset[str]
+    label: Promise | str = ""
 
 
 _STAFF_STUDENTS: dict[StudentsOf, StaffStudents] = {}
 
 
-def register_staff_students(source: StudentsOf, *, kinds: Iterable[str]) -> None:
+def register_staff_students(
+    source: StudentsOf, *, kinds: Iterable[str], label: Promise | str = ""
+) -> None:
     """Hook for workflows whose supervisors are not named on the placement (a graduation or
     practice supervisor, an assessor): `source(membership)` returns the primary keys of the
     students the member works with there, as a queryset (a subquery, not a list); their
     "My students" list then shows those students' items of `kinds` (whose links they may
-    open), besides everything of the placements they are named on."""
-    _STAFF_STUDENTS[source] = StaffStudents(source, frozenset(kinds))
+    open), besides everything of the placements they are named on, and its table names
+    those students with `label`: what the member follows them for."""
+    _STAFF_STUDENTS[source] = StaffStudents(source, frozenset(kinds), label)
 
 
 def staff_student_sources() -> list[StaffStudents]:

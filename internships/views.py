@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,6 +31,7 @@ from .selectors import (
 )
 from .selectors_dashboard import actions_for_staff
 from .selectors_days import day_log_for, has_day_log
+from .selectors_staff import StaffStudentRow, staff_students
 from .services.entry_requirements import entry_requirements_record
 
 STAFF_ROLES = (INSTITUTION_ROLES | SCHOOL_ROLES) - {Role.COORDINATOR}
@@ -91,16 +92,10 @@ class StaffHomeView(RoleRequiredMixin, ListView):
 
     required_roles = STAFF_ROLES
     template_name = "internships/staff_home.html"
-    context_object_name = "placements"
+    context_object_name = "rows"
 
-    def get_queryset(self) -> QuerySet[Placement]:
-        return (
-            placements_visible_to(self.membership)
-            .exclude(status=Placement.Status.CANCELLED)
-            .annotate(
-                days_to_confirm=Count("lio_days", filter=Q(lio_days__confirmed_at__isnull=True))
-            )
-        )
+    def get_queryset(self) -> list[StaffStudentRow]:  # type: ignore[override]
+        return staff_students(membership=self.membership)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         actions = actions_for_staff(membership=self.membership, today=timezone.localdate())

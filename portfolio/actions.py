@@ -114,7 +114,11 @@ def product_students(membership: Membership) -> QuerySet[Any]:
 
 
 def register_portfolio_actions() -> None:
-    register_staff_students(product_students, kinds=["sketch_assessment", "evaluation_forms"])
+    register_staff_students(
+        product_students,
+        kinds=["sketch_assessment", "evaluation_forms"],
+        label=_("Professional product"),
+    )
     register_action_query(
         key="portfolio_feedback",
         label=_("Portfolio work waiting for feedback"),
