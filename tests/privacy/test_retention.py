@@ -50,10 +50,17 @@ def _statistics() -> dict[str, object]:
             .annotate(n=Count("pk"))
             .order_by("school_year", "school", "status")
         ),
-        "lessons": list(LessonAssessment.objects.values_list("result").annotate(n=Count("pk"))),
+        "lessons": list(
+            LessonAssessment.objects.values_list("result")
+            .annotate(n=Count("pk"))
+            .order_by("result")
+        ),
         "credits": CreditAward.objects.aggregate(ec=Sum("credits")),
-        "parts": list(PartAssessment.objects.values_list("part", "result", "credits")),
-        "sketches": list(SketchAssessment.objects.values_list("result", flat=True)),
+        # In a fixed order: the default orders follow the student's name, which retention changes.
+        "parts": list(
+            PartAssessment.objects.values_list("part", "result", "credits").order_by("pk")
+        ),
+        "sketches": list(SketchAssessment.objects.values_list("result", flat=True).order_by("pk")),
         "days": list(
             LioDay.objects.values("placement", "kind").annotate(n=Count("pk")).order_by("placement")
         ),
