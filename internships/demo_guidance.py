@@ -12,8 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from portfolio.models import Assignment
-from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest, SignOffEvent
+from signoffs.services import document_hash
 
 from .models import (
     Attendance,
@@ -33,7 +33,6 @@ from .models import (
 from .observation_cadence import month_end, months_between, school_days_between
 from .selectors_calendar import school_free_days_between
 from .selectors_observations import placement_period
-from .services.observations import observation_content
 
 # Student number → the month (counted back from the current one) left with one observation.
 _OBSERVED = {
@@ -137,7 +136,7 @@ def _observation(placement: Placement, day: date, texts: tuple, *, acknowledged:
             signer_name=person.full_name,
             method=Signature.Method.ACCOUNT,
             signed_at=when,
-            content_hash=content_hash(observation_content(observation)),
+            content_hash=document_hash(observation, role),
         )
         SignOffEvent.objects.create(
             **_of(observation),

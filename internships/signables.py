@@ -10,6 +10,7 @@ from signoffs.registry import SignableKind, register
 from .models import Observation, Role, StartApplication
 from .services.observations import (
     observation_content,
+    observation_content_for_role,
     observation_sign,
 )
 from .services.start_applications import (
@@ -62,5 +63,6 @@ def register_signables() -> None:
             send_back=None,
             # The student acknowledges from the observation page; there is no link to manage.
             can_manage=lambda observation, membership: False,
+            content_for_role=observation_content_for_role,
         )
     )

@@ -14,7 +14,7 @@ from django.db import models
 @dataclass(frozen=True)
 class SignableKind:
     model: type[models.Model]
-    # Canonical content of the document: what a signature's hash covers.
+    # Canonical content of the whole document: what the page shows and a signer confirms seeing.
     content: Callable[[Any], dict[str, Any]]
     # A partial that shows the document read-only (context: `document`).
     content_template: str
@@ -29,6 +29,9 @@ class SignableKind:
     send_back: Callable[..., Any] | None
     # May this member re-send or withdraw the signers' links (e.g. the student, a coordinator)?
     can_manage: Callable[[Any, Any], bool]
+    # content_for_role(document, role): what a signer in that role covers, when it is less than
+    # the whole document (e.g. a part written after that signer signed); None: the whole.
+    content_for_role: Callable[[Any, str], dict[str, Any]] | None = None
 
 
 _KINDS: dict[type[models.Model], SignableKind] = {}
@@ -40,6 +43,17 @@ def register(kind: SignableKind) -> None:
 
 def kind_for(document: models.Model) -> SignableKind:
     return _KINDS[type(document)]
+
+
+def signed_content(document: models.Model, role: str | None = None) -> dict[str, Any]:
+    """The content a signature in `role` covers: each signature covers what its signer signed.
+
+    Without a role (or for a kind without `content_for_role`) it is the whole document.
+    """
+    kind = kind_for(document)
+    if role is None or kind.content_for_role is None:
+        return kind.content(document)
+    return kind.content_for_role(document, role)
 
 
 def registered_kinds() -> list[SignableKind]:

@@ -22,7 +22,7 @@ from lio_portal.mail import mail_send
 from .hashing import content_hash
 from .links import SIGN, link_issue, links_revoke
 from .models import Signature, SignatureRequest, SignOffEvent
-from .registry import kind_for
+from .registry import kind_for, signed_content
 from .selectors import role_label
 
 
@@ -30,8 +30,9 @@ def _of(document: models.Model) -> dict[str, object]:
     return {"content_type": ContentType.objects.get_for_model(document), "object_id": document.pk}
 
 
-def document_hash(document: models.Model) -> str:
-    return content_hash(kind_for(document).content(document))
+def document_hash(document: models.Model, role: str | None = None) -> str:
+    """The hash of the whole document, or of the part a signer in `role` covers."""
+    return content_hash(signed_content(document, role))
 
 
 def event_log(
@@ -131,7 +132,12 @@ def signature_record(
     method: str,
     seen_hash: str,
 ) -> Signature:
-    """Record one signature on the content the signer saw (the caller holds a transaction)."""
+    """Record one signature on the content the signer saw (the caller holds a transaction).
+
+    `seen_hash` is the whole document as the page showed it; the signature stores the hash of
+    what the signer's role covers (`SignableKind.content_for_role`), which is what
+    `verify_signatures` recomputes.
+    """
     request = SignatureRequest.objects.select_for_update().get(pk=request_id, **_of(document))
     if request.person_id != signer.pk:
         raise PermissionDenied
@@ -151,7 +157,7 @@ def signature_record(
         signer_name=signer.full_name,
         method=method,
         signed_at=now,
-        content_hash=current,
+        content_hash=document_hash(document, request.role),
     )
     request.status = SignatureRequest.Status.SIGNED
     request.acted_at = now

@@ -1,8 +1,10 @@
 """Recompute what every valid signature covers and compare it with the hash stored at signing.
 
-A signature stores the SHA-256 of its document's canonical content (`signoffs.hashing`). The
-app voids signatures whenever it changes a signed document, so a valid signature whose hash no
-longer matches means the record was changed behind the app's back (or a document vanished).
+A signature stores the SHA-256 of the canonical content its signer's role covers
+(`signoffs.registry.signed_content`): the whole document, or less when a part is written after
+that signer signed (an observation's student response is not the mentor's). The app voids
+signatures whenever it changes a signed document, so a valid signature whose hash no longer
+matches means the record was changed behind the app's back (or a document vanished).
 """
 
 from collections import defaultdict
@@ -12,9 +14,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from .hashing import content_hash
 from .models import Signature
-from .registry import kind_for
+from .services import document_hash
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,11 @@ def _check_document(
         for signature in signatures:
             yield Mismatch(signature, label, "document missing")
         return
-    current = content_hash(kind_for(document).content(document))
+    current: dict[str, str] = {}
     for signature in signatures:
-        if signature.content_hash != current:
+        if signature.role not in current:
+            current[signature.role] = document_hash(document, signature.role)
+        if signature.content_hash != current[signature.role]:
             yield Mismatch(signature, label, "content changed since signing")
 
 

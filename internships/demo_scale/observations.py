@@ -4,8 +4,9 @@ Rule (DOMAIN.md, "Track VL rules"): the mentor observes at least twice in every 
 month. Most mentors do, some observe more; about one placement in twelve has a closed month
 with a single observation, so the dashboard's short months are a realistic minority. Older
 observations are acknowledged by the student, the last ones still wait for the student and
-a few of this month's are drafts. Signatures hash the same content function the services use,
-so `verify_signatures` finds every one of them intact.
+a few of this month's are drafts; about half of the acknowledged ones carry a response of the
+student. Signatures hash what their signer's role covers through the same function the services
+use (the mentor's without the response), so `verify_signatures` finds every one of them intact.
 """
 
 from collections.abc import Callable
@@ -17,13 +18,12 @@ from random import Random
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest, SignOffEvent
+from signoffs.services import document_hash
 
 from ..calendars import library_free_days
 from ..models import Observation, Placement, Role, Track
 from ..observation_cadence import month_end, months_between, school_days_between
-from ..services.observations import observation_content
 from .batch import ScaleBatch
 
 _BATCH = 1000
@@ -37,6 +37,12 @@ _TEXTS = [
 ]
 _TO_IMPROVE = "Meer wachttijd na een vraag; de snelle leerlingen eerder uitdagen."
 _AGREEMENTS = "Volgende observatie: focus op het klassenmanagement bij de overgangen."
+_RESPONSE_SHARE = 0.5
+_RESPONSES = [
+    "Bedankt, ik ga ermee aan de slag.",
+    "Herkenbaar. Bij de volgende les plan ik bewust wachttijd in.",
+    "Goede tip over de snelle leerlingen; ik maak verrijkingskaarten.",
+]
 
 
 @dataclass
@@ -120,6 +126,8 @@ def _observation(placement: Placement, day: date, status: str, rng: Random) -> O
         observation.signed_at = _moment(day, 16)
     if status == Observation.Status.ACKNOWLEDGED:
         observation.acknowledged_at = _moment(day + timedelta(days=rng.randint(1, 4)), 19)
+        if rng.random() < _RESPONSE_SHARE:
+            observation.student_response = rng.choice(_RESPONSES)
     return observation
 
 
@@ -128,14 +136,13 @@ def _moment(day: date, hour: int) -> datetime:
 
 
 def _sign_off(observation: Observation, kind: ContentType, rows: _Rows) -> None:
-    """The rows `observation_sign_off` and `observation_acknowledge` write. The student gives
-    no response here: the mentor's signature covers the content without one."""
+    """The rows `observation_sign_off` and `observation_acknowledge` write; each signature
+    hashes what its signer's role covers (the mentor's leaves out the student's response)."""
     mentor, student = observation.observer, observation.placement.student.person
     created = _moment(observation.observed_on, 15)
     rows.events.append(_event(observation, kind, SignOffEvent.Action.CREATED, mentor, created))
     if observation.status == Observation.Status.DRAFT:
         return
-    digest = content_hash(observation_content(observation))
     acknowledged = observation.status == Observation.Status.ACKNOWLEDGED
     for role, person, when in (
         (Role.MENTOR, mentor, observation.signed_at),
@@ -152,6 +159,7 @@ def _sign_off(observation: Observation, kind: ContentType, rows: _Rows) -> None:
         if when is None:
             continue
         request.status, request.acted_at = SignatureRequest.Status.SIGNED, when
+        digest = document_hash(observation, role)
         rows.signatures.append(_signature_maker(request, digest))
         rows.events.append(_event(observation, kind, SignOffEvent.Action.SIGNED, person, when))
     if acknowledged:

@@ -41,7 +41,7 @@ class ObservationData:
 
 
 def observation_content(observation: Observation) -> dict[str, Any]:
-    """The canonical content a signature covers (the student's response included)."""
+    """The whole observation as its page shows it; the student's signature covers all of it."""
     return {
         "placement": observation.placement_id,
         "student": observation.placement.student.person.full_name,
@@ -57,6 +57,16 @@ def observation_content(observation: Observation) -> dict[str, Any]:
         "agreements": observation.agreements,
         "student_response": observation.student_response,
     }
+
+
+def observation_content_for_role(observation: Observation, role: str) -> dict[str, Any]:
+    """What a signer in `role` covers: the mentor signs off before the student responds, so the
+    mentor's signature covers the observation with the response still empty (as it was then);
+    the student's covers everything, the response included."""
+    content = observation_content(observation)
+    if role == Role.MENTOR:
+        content["student_response"] = ""
+    return content
 
 
 def _check_mentor(placement: Placement, mentor: Person) -> None:
@@ -184,7 +194,8 @@ def observation_acknowledge(
 ) -> Observation:
     """The student acknowledges the signed-off observation, with an optional response.
 
-    The response becomes part of what the student's signature covers.
+    The response becomes part of what the student's signature covers, not the mentor's
+    (`observation_content_for_role`), so the mentor's signature stays valid.
     """
     observation = _locked(observation)
     if observation.placement.student.person_id != student.pk:

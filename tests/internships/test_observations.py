@@ -23,6 +23,7 @@ from internships.services.observations import (
 )
 from signoffs.models import Signature, SignatureRequest, SignOffEvent
 from signoffs.services import document_hash
+from signoffs.verification import signatures_verify
 from tests.conftest import World, client_for
 from tests.factories import ObservationFactory
 from tests.internships.support_days import frozen_today
@@ -202,6 +203,49 @@ def test_the_student_acknowledges_with_a_response_that_the_signature_covers(vl: 
             seen_hash=document_hash(observation),
             method=Signature.Method.ACCOUNT,
         )
+
+
+def _acknowledged_with_a_response(world: World) -> Observation:
+    observation = _sign_off(world, _create(world))
+    observation_acknowledge(
+        observation=observation,
+        student=world.people[Role.STUDENT],
+        response="Dank je, ik probeer de niveaugroepen.",
+        seen_hash=document_hash(observation),
+        method=Signature.Method.ACCOUNT,
+    )
+    return observation
+
+
+def _reported_roles() -> list[str]:
+    return sorted(m.signature.role for m in signatures_verify().mismatches)
+
+
+def test_the_response_does_not_touch_what_the_mentor_signed(vl: World) -> None:
+    """Each signature covers what its signer signed: the mentor signed before the response."""
+    observation = _acknowledged_with_a_response(vl)
+    observation.refresh_from_db()
+    mentor = Signature.objects.get(object_id=observation.pk, role=Role.MENTOR)
+    assert mentor.content_hash == document_hash(observation, Role.MENTOR)
+    assert mentor.content_hash != document_hash(observation)
+    assert mentor.voided_at is None
+    assert _reported_roles() == []
+
+
+@pytest.mark.unaudited_writes
+def test_a_response_changed_behind_the_apps_back_breaks_the_students_signature(
+    vl: World,
+) -> None:
+    observation = _acknowledged_with_a_response(vl)
+    Observation.objects.filter(pk=observation.pk).update(student_response="Iets anders.")
+    assert _reported_roles() == [Role.STUDENT]
+
+
+@pytest.mark.unaudited_writes
+def test_the_text_changed_behind_the_apps_back_breaks_both_signatures(vl: World) -> None:
+    observation = _acknowledged_with_a_response(vl)
+    Observation.objects.filter(pk=observation.pk).update(went_well="Alles ging goed.")
+    assert _reported_roles() == [Role.MENTOR, Role.STUDENT]
 
 
 def test_nobody_else_acknowledges_for_the_student(vl: World) -> None:

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from internships.models import Role, StartApplication
+from internships.models import Observation, Role, StartApplication
 from internships.services.start_applications import start_application_content
 from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest
@@ -65,6 +65,46 @@ def test_a_signed_record_changed_behind_the_apps_back_is_reported(demo: None) ->
     assert f"internships.startapplication #{application.pk}" in output
     assert output.count("MISMATCH") == signers
     assert "content changed since signing" in output
+
+
+def _acknowledged_with_a_response() -> Observation:
+    """The demo has acknowledged observations whose student responded after the mentor signed."""
+    observations = Observation.objects.filter(status=Observation.Status.ACKNOWLEDGED)
+    return observations.exclude(student_response="").order_by("pk")[0]
+
+
+def _reported(observation: Observation) -> list[str]:
+    return sorted(
+        m.signature.role
+        for m in signatures_verify().mismatches
+        if m.signature.object_id == observation.pk
+        and m.signature.content_type.model_class() is Observation
+    )
+
+
+def test_an_acknowledged_observation_with_a_response_is_not_reported(demo: None) -> None:
+    observation = _acknowledged_with_a_response()
+    assert Signature.objects.filter(object_id=observation.pk, content_type__model="observation")
+    assert _reported(observation) == []
+
+
+@pytest.mark.unaudited_writes
+def test_a_response_changed_behind_the_apps_back_reports_the_students_signature(
+    demo: None,
+) -> None:
+    observation = _acknowledged_with_a_response()
+    Observation.objects.filter(pk=observation.pk).update(student_response="Iets anders.")
+    assert _reported(observation) == [Role.STUDENT]
+    output, error = _verify()
+    assert error is not None and "1 mismatch(es)" in error
+    assert f"internships.observation #{observation.pk}" in output
+
+
+@pytest.mark.unaudited_writes
+def test_an_observation_changed_behind_the_apps_back_reports_both_signatures(demo: None) -> None:
+    observation = _acknowledged_with_a_response()
+    Observation.objects.filter(pk=observation.pk).update(to_improve="Niets.")
+    assert _reported(observation) == [Role.MENTOR, Role.STUDENT]
 
 
 def _signed_by_the_mentor(world: World) -> StartApplication:
