@@ -143,7 +143,7 @@ def test_coordinator_filters_exports_and_imports_students(page: Page) -> None:
     error_row = page.get_by_role("row").filter(has_text="NL-500202")
     expect(error_row).to_contain_text("Onbekende opleiding “Pabo deeltijd”")
     expect(page.get_by_role("button", name=re.compile("^Importeren"))).to_have_count(0)
-    screenshot(page, "import-preview-with-an-error")
+    screenshot(page, "import-preview-with-an-error", docs=True)
     assert students.count() == before
 
     _check_the_file(page, good)

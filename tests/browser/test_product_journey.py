@@ -133,7 +133,7 @@ def test_a_dutch_student_completes_the_professional_product(
         form.get_by_role("button").click()
         expect(supervisor.get_by_text("Het oordeel is vastgelegd.")).to_be_visible()
     assert_accessible(supervisor)
-    screenshot(supervisor, "professional-product-completed")
+    screenshot(supervisor, "professional-product-completed", docs=True)
 
     page.goto("/portfolio/product/")
     expect(page.get_by_text("Beide onderdelen zijn behaald")).to_be_visible()

@@ -286,7 +286,8 @@ def _see_the_result(page: Page, text: dict[str, str]) -> None:
     page.get_by_role("link", name=re.compile(text["visit"])).click()
     expect(page.get_by_text(text["result"], exact=True).first).to_be_visible()
     assert_accessible(page)
-    screenshot(page, f"assessment-result-{page.locator('html').get_attribute('lang')}")
+    lang = page.locator("html").get_attribute("lang")
+    screenshot(page, f"assessment-result-{lang}", docs=lang == "nl")
     name, content = download(page, page.get_by_role("link", name=text["pdf"]))
     assert name.endswith(".pdf")
     pdf_text = " ".join(

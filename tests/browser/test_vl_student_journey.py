@@ -222,7 +222,7 @@ def test_a_flemish_student_applies_is_observed_and_builds_the_portfolio(
         assert_accessible(phone_page)
         _observe(phone_page, "Taal: begrijpend lezen")
         assert_fits_phone(phone_page)
-        screenshot(phone_page, "observation-signed-off-on-a-phone")
+        screenshot(phone_page, "observation-signed-off-on-a-phone", docs=True)
         _acknowledge(page)
         coach = open_page()
         _portfolio(page, coach)
