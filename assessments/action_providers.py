@@ -14,7 +14,7 @@ assessment lesson, assessed and signed by the assessor and the co-assessor. So:
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +25,7 @@ from internships.actions import (
     register_staff_students,
 )
 from internships.membership import Membership
-from internships.models import Placement, Role, Track
+from internships.models import Placement, Role, StudentProfile, Track
 from internships.pipeline import register_assessed_placements
 
 from .models import LessonAssessment
@@ -125,8 +125,16 @@ def unsigned_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
 
 
 def assessed_students(membership: Membership) -> QuerySet[Any]:
-    """The students whose assessment lesson the member assesses or co-assesses."""
-    return lesson_assessments_visible_to(membership).values("placement__student")
+    """The students whose assessment lesson the member assesses or co-assesses, and those the
+    coordinator assigned to them as assessor before any lesson is scheduled."""
+    lessons = lesson_assessments_visible_to(membership).values("placement__student")
+    person = membership.person
+    if person is None:
+        return lessons
+    return StudentProfile.objects.filter(
+        Q(pk__in=lessons)
+        | Q(assessor_assignment__assessor=person, institution_id=person.institution_id)
+    ).values("pk")
 
 
 def register_assessment_actions() -> None:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from assessments.models import AssessorAssignment
 from internships.membership import Membership
 from internships.models import Person, Placement, Role
 from internships.selectors_staff import StaffStudentRow, staff_students
@@ -77,6 +78,20 @@ def test_the_assessors_see_the_student_of_the_lesson(world: World) -> None:
     (row,) = _rows(world, Role.SCHOOL_TEACHER_EDUCATOR)  # the school's: its placements too
     assert row.can_open
     assert row.reasons == ["School-based teacher educator", "LIO assessment lesson"]
+
+
+def test_an_assigned_assessor_sees_the_student_before_a_lesson_exists(
+    world: World, other_world: World
+) -> None:
+    assessor = world.people[Role.ASSESSOR]
+    AssessorAssignment.objects.create(student=world.placement.student, assessor=assessor)
+    (row,) = _rows(world, Role.ASSESSOR)
+    assert row.student == world.placement.student
+    assert row.reasons == ["LIO assessment lesson"]
+    assert _rows(world, Role.ASSESSOR, PersonFactory(institution=world.institution)) == []
+    # An assignment that (against the services) names them for another institution's student.
+    AssessorAssignment.objects.create(student=other_world.placement.student, assessor=assessor)
+    assert [row.student for row in _rows(world, Role.ASSESSOR)] == [world.placement.student]
 
 
 def test_the_mentor_sees_what_they_follow_the_student_for(world: World) -> None:
