@@ -1,12 +1,12 @@
 """PDF documents of the internships app (one builder per document)."""
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from lio_portal.pdf import PdfDocument, render_pdf
+from lio_portal.stored_pdfs import stored_pdf_read, stored_pdf_replace
 from signoffs.selectors import signoff_status
 from signoffs.services import document_hash
 
@@ -28,11 +28,10 @@ def start_application_pdf(application: StartApplication) -> PdfDocument:
     if application.status not in SIGNED_STATUSES:
         data, code = _render(application)
         return PdfDocument(_filename(application, code), CONTENT_TYPE, data)
-    prefix = f"{application.status}:"
-    if application.pdf and application.pdf_state.startswith(prefix):
-        with application.pdf.open("rb") as stored:
-            code = application.pdf_state.removeprefix(prefix)
-            return PdfDocument(_filename(application, code), CONTENT_TYPE, stored.read())
+    stored = stored_pdf_read(application, application.status)
+    if stored is not None:
+        data, code = stored
+        return PdfDocument(_filename(application, code), CONTENT_TYPE, data)
     # Signed before PDFs were stored at signing (or the render then failed): store it now.
     return start_application_pdf_store(application)
 
@@ -43,7 +42,7 @@ def start_application_pdf_store(application: StartApplication) -> PdfDocument:
     language = application.placement.student.person.language or settings.LANGUAGE_CODE
     with translation.override(language):
         data, code = _render(application)
-    _store(application, f"{application.status}:{code}", data)
+    stored_pdf_replace(application, status=application.status, code=code, data=data)
     return PdfDocument(_filename(application, code), CONTENT_TYPE, data)
 
 
@@ -86,16 +85,3 @@ def _render(application: StartApplication) -> tuple[bytes, str]:
         },
     )
     return data, code
-
-
-def _store(application: StartApplication, state: str, data: bytes) -> None:
-    with transaction.atomic():
-        locked = StartApplication.objects.select_for_update().get(pk=application.pk)
-        if locked.pdf:
-            locked.pdf.delete(save=False)
-        locked.pdf.save(
-            f"{application.pk}-{state.split(':')[-1]}.pdf", ContentFile(data), save=False
-        )
-        locked.pdf_state = state
-        locked.save(update_fields=["pdf", "pdf_state"])
-        application.pdf, application.pdf_state = locked.pdf, state

@@ -6,13 +6,13 @@ from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from internships.models import StudentProfile
 from lio_portal.pdf import EmbeddedFile, PdfDocument, embedded_file_url, render_pdf
+from lio_portal.stored_pdfs import stored_pdf_read, stored_pdf_replace
 from lio_portal.uploads import StoredUpload
 from signoffs.selectors import signoff_status
 from signoffs.services import document_hash
@@ -90,11 +90,10 @@ def evaluation_form_pdf(*, form: EvaluationForm) -> PdfDocument:
     if form.status != EvaluationForm.Status.SIGNED:
         data, code = _render_evaluation(form)
         return PdfDocument(_evaluation_filename(form, code), "application/pdf", data)
-    prefix = f"{form.status}:"
-    if form.pdf and form.pdf_state.startswith(prefix):
-        with form.pdf.open("rb") as stored:
-            code = form.pdf_state.removeprefix(prefix)
-            return PdfDocument(_evaluation_filename(form, code), "application/pdf", stored.read())
+    stored = stored_pdf_read(form, form.status)
+    if stored is not None:
+        data, code = stored
+        return PdfDocument(_evaluation_filename(form, code), "application/pdf", data)
     # Signed before PDFs were stored at signing (or the render then failed): store it now.
     return evaluation_form_pdf_store(form=form)
 
@@ -105,7 +104,7 @@ def evaluation_form_pdf_store(*, form: EvaluationForm) -> PdfDocument:
     language = form.product.student.person.language or settings.LANGUAGE_CODE
     with translation.override(language):
         data, code = _render_evaluation(form)
-    _store_evaluation_pdf(form, f"{form.status}:{code}", data)
+    stored_pdf_replace(form, status=form.status, code=code, data=data)
     return PdfDocument(_evaluation_filename(form, code), "application/pdf", data)
 
 
@@ -142,15 +141,3 @@ def _render_evaluation(form: EvaluationForm) -> tuple[bytes, str]:
         },
     )
     return data, code
-
-
-def _store_evaluation_pdf(form: EvaluationForm, state: str, data: bytes) -> None:
-    with transaction.atomic():
-        locked = EvaluationForm.objects.select_for_update().get(pk=form.pk)
-        if locked.pdf:
-            locked.pdf.delete(save=False)
-        name = f"{form.pk}-{state.split(':')[-1]}.pdf"
-        locked.pdf.save(name, ContentFile(data), save=False)
-        locked.pdf_state = state
-        locked.save(update_fields=["pdf", "pdf_state"])
-        form.pdf, form.pdf_state = locked.pdf, state
