@@ -69,8 +69,8 @@ def to_schedule_rows(scope: ActionScope) -> QuerySet[Any]:
     return (
         scope.limit(
             Placement.objects.filter(
+                scope.in_track(Track.NL, "student"),
                 status=Placement.Status.ACTIVE,
-                student__programme__track=Track.NL,
                 end_date__lte=scope.today + timedelta(days=ASSESSMENT_DUE_DAYS),
             ),
             "student",

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from internships.models import Institution, Person, Placement, Role, StudentProfile
 from internships.selectors_calendar import school_free_days_between
+from internships.services.pipeline import placement_stages_refresh
 from portfolio.demo_files import tiny_pdf
 from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest, SignOffEvent
@@ -71,6 +72,7 @@ def seed_demo_assessments(*, today: date) -> None:
     _seed(institution, "NL-500103", lambda p: _scheduled(p, coordinator, today))
     _seed(institution, "NL-500104", lambda p: _proposed(p, today))
     _seed(institution, "NL-500106", lambda p: _completed(p, coordinator))
+    placement_stages_refresh(placements=Placement.objects.filter(school__institution=institution))
 
 
 def _student(institution: Institution, number: str) -> StudentProfile:

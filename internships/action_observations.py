@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, FilteredRelation, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext_lazy
 
@@ -51,12 +51,16 @@ def closed_months(*, since: date, today: date) -> list[date]:
     return months
 
 
-def _counted_in(month: date) -> Q:
-    """Observations that count (signed off, not superseded) in `month`, from a placement."""
-    return Q(
-        observations__status__in=[Observation.Status.SIGNED, Observation.Status.ACKNOWLEDGED],
-        observations__superseded_at__isnull=True,
-        observations__observed_on__range=(month, month_end(month)),
+def _counted(months: list[date]) -> FilteredRelation:
+    """A placement's observations that count (signed off, not superseded) in `months`: only
+    those are joined."""
+    return FilteredRelation(
+        "observations",
+        condition=Q(
+            observations__status__in=[Observation.Status.SIGNED, Observation.Status.ACKNOWLEDGED],
+            observations__superseded_at__isnull=True,
+            observations__observed_on__range=(months[0], month_end(months[-1])),
+        ),
     )
 
 
@@ -64,18 +68,28 @@ def _cadence_rows(scope: ActionScope, months: list[date]) -> QuerySet[Any]:
     """Per track-VL placement that has started: its period, school, student and the number
     of observations that count in each of `months` (columns m0, m1, …)."""
     placements = Placement.objects.filter(
-        student__programme__track=Track.VL, status__in=CADENCE_STATUSES
+        scope.in_track(Track.VL, "student"), status__in=CADENCE_STATUSES
     )
     if scope.school_year is None:  # the school year that is running
         placements = placements.filter(
             school_year__start_date__lte=scope.today, school_year__end_date__gte=scope.today
         )
-    counts = {f"m{n}": Count("observations", filter=_counted_in(m)) for n, m in enumerate(months)}
-    lacking = Q()  # only placements with a month that lacks observations (the calendar decides)
-    for name in counts:
-        lacking |= Q(**{f"{name}__lt": MIN_OBSERVATIONS_PER_MONTH})
+    counts = {
+        f"m{n}": Count("counted", filter=Q(counted__observed_on__range=(m, month_end(m))))
+        for n, m in enumerate(months)
+    }
+    # Only placements with a month of their period that lacks observations (the calendar
+    # decides whether that month had a school day).
+    lacking = Q()
+    for name, month in zip(counts, months, strict=True):
+        lacking |= Q(
+            **{f"{name}__lt": MIN_OBSERVATIONS_PER_MONTH},
+            first__lte=month_end(month),
+            last__gte=month,
+        )
     return (
         scope.limit(placements, "student", placement_path="")
+        .annotate(counted=_counted(months))
         .annotate(
             first=Coalesce("start_date", "school_year__start_date"),
             last=Coalesce("end_date", "school_year__end_date"),

@@ -44,6 +44,7 @@ from .models import (
     StartApplication,
     Track,
 )
+from .planning import LIO_DAYS
 
 # A mentor confirms a week of logged days; a day still open after this is late.
 CONFIRM_WITHIN_DAYS = 7
@@ -150,9 +151,11 @@ def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
     return (
         scope.limit(
             Placement.objects.filter(
+                scope.in_track(Track.NL, "student"),
                 status=Placement.Status.ACTIVE,
-                student__programme__track=Track.NL,
                 start_date__lt=scope.today,
+                # With every counting day logged, nothing is missing.
+                days_counting__lt=LIO_DAYS,
             ),
             "student",
             placement_path="",
@@ -178,17 +181,24 @@ def unlogged_lio_days(scope: ActionScope) -> Iterator[ActionItem]:
     (estimated from the placement's day-log counters, see `internships.day_log_estimate`).
     A day logged today is a planned day, so the plan then runs until today."""
     index = FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
-    planned: dict[tuple[object, ...], int] = {}  # many placements share a calendar and start
+    today, yesterday = scope.today, scope.today - timedelta(days=1)
+    # Thousands of placements share a few calendars, starts and patterns: each is asked once.
+    calendars: dict[int, object] = {}
+    planned: dict[tuple[object, ...], int] = {}
     for row in _active_dutch_placements(scope):
         pk, weekdays, start, school, student, logged, counted, last_day, region = row
-        until = scope.today if last_day == scope.today else scope.today - timedelta(days=1)
-        key = (index.calendar_key(school_id=school, region=region), start, weekdays, until)
-        if key not in planned:
+        until = today if last_day == today else yesterday
+        calendar = calendars.get(school)
+        if calendar is None:
+            calendar = calendars[school] = index.calendar_key(school_id=school, region=region)
+        key = (calendar, start, weekdays, until)
+        so_far = planned.get(key)
+        if so_far is None:
             free = index.free_days(school_id=school, region=region, day=start)
-            planned[key] = pattern_school_days(
+            so_far = planned[key] = pattern_school_days(
                 first=start, last=until, weekdays=json.loads(weekdays), free_days=free
             )
-        missing = unlogged_days(planned_so_far=planned[key], logged=logged, counted=counted)
+        missing = unlogged_days(planned_so_far=so_far, logged=logged, counted=counted)
         if missing:
             yield ActionItem(
                 kind="unlogged_lio_days",

@@ -65,6 +65,15 @@ class ActionScope:
     def __post_init__(self) -> None:
         assert self.school_year is None or self.school_year.institution_id == self.institution.pk
 
+    def in_track(self, track: str, student_path: str) -> Q:
+        """A condition for the records of students of `track`, `student_path` leading to the
+        student. None at all (and no join) when every programme of the institution is of that
+        track: a programme belongs to its student's institution."""
+        if self.tracks is not None and self.tracks == {track}:
+            return Q()
+        prefix = f"{student_path}__" if student_path else ""
+        return Q(**{f"{prefix}programme__track": track})
+
     def limit(
         self, queryset: QuerySet[M], student_path: str, *, placement_path: str | None = None
     ) -> QuerySet[M]:

@@ -16,6 +16,7 @@ from .models import (
     StudentProfile,
 )
 from .services.lio_days import placement_day_counters_refresh
+from .services.pipeline import placement_stage_refresh
 
 
 @admin.register(Institution)
@@ -97,6 +98,11 @@ class PlacementAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["student", "school", "mentor", "director", "study_coach"]
     date_hierarchy = "start_date"
+
+    # The pipeline stage follows a status changed here too.
+    def save_model(self, request: Any, obj: Placement, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        placement_stage_refresh(obj.pk)
 
 
 @admin.register(CalendarOverride)

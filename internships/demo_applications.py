@@ -14,6 +14,7 @@ from signoffs.models import Signature, SignatureRequest, SignOffEvent
 from signoffs.selectors import role_label
 
 from .models import EntryRequirement, Placement, Role, StartApplication, Track
+from .services.pipeline import placement_stages_refresh
 from .services.start_applications import SIGNER_ROLES, start_application_content
 
 # Students (by student number) whose entry requirements are not all met.
@@ -47,6 +48,7 @@ def seed_demo_applications(*, today: date) -> None:
             _waiting(placement, today=today)
         elif student.student_number == "r0811204":
             _returned(placement, today=today)
+    placement_stages_refresh(placements=Placement.objects.all())
 
 
 def _requirements(student: object, missing: set[str]) -> None:

@@ -4,9 +4,12 @@ The stages follow the LIO from application to assessment: no placement yet → s
 application in draft (or sent back) → waiting for signatures (or for the coordinator's
 confirmation) → confirmed → active → completed → assessed.
 
-`pipeline_rank(prefix)` is the one SQL expression that derives the stage of a placement; the
-dashboard counts by it and the student list filters and sorts by it. "Assessed" comes from the
-assessments app: it registers a source of assessed placements with
+`derived_stage_rank()` is the one SQL expression that derives the stage of a placement from
+its status, its start application and its assessment. Each placement keeps the result in
+`Placement.stage_rank` (`internships.services.pipeline.placement_stages_refresh`, called by
+every service that changes one of them), so the dashboard counts with one `GROUP BY` on the
+placements alone and the student list filters and sorts on a column. "Assessed" comes from
+the assessments app: it registers a source of assessed placements with
 `register_assessed_placements(source)`, where `source()` returns a queryset of placement
 primary keys (e.g. `Assessment.objects.filter(...).values("placement")`). Until a source is
 registered, a completed placement stays "completed".
@@ -15,7 +18,7 @@ registered, a completed placement stays "completed".
 from collections.abc import Callable
 
 from django.db import models
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from .models import Placement, StartApplication
@@ -49,33 +52,26 @@ def _rank(stage: PipelineStage) -> Value:
     return Value(RANK_OF[stage.value])
 
 
-def pipeline_rank(prefix: str = "") -> Case:
-    """The stage rank of the placement at `prefix` (e.g. "current__" from a student), as SQL.
-
-    A cancelled placement must be filtered out by the caller; no placement at all (a NULL
-    join) is NO_PLACEMENT.
-    """
-    status, application = f"{prefix}status", f"{prefix}start_application__status"
+def derived_stage_rank() -> Case:
+    """The stage rank of a placement, derived from its records (a cancelled placement gets a
+    rank too; the pipeline leaves cancelled placements out). Subqueries, no joins: usable in
+    an UPDATE of the placements."""
+    application = StartApplication.objects.filter(placement=OuterRef("pk"))
     whens = [
-        When(Q(**{f"{prefix}pk__in": source()}), then=_rank(PipelineStage.ASSESSED))
-        for source in _ASSESSED_SOURCES
+        When(Q(pk__in=source()), then=_rank(PipelineStage.ASSESSED)) for source in _ASSESSED_SOURCES
     ]
     whens += [
-        When(Q(**{f"{prefix}pk__isnull": True}), then=_rank(PipelineStage.NO_PLACEMENT)),
-        When(Q(**{status: Placement.Status.COMPLETED}), then=_rank(PipelineStage.COMPLETED)),
-        When(Q(**{status: Placement.Status.ACTIVE}), then=_rank(PipelineStage.ACTIVE)),
+        When(status=Placement.Status.COMPLETED, then=_rank(PipelineStage.COMPLETED)),
+        When(status=Placement.Status.ACTIVE, then=_rank(PipelineStage.ACTIVE)),
         When(
-            Q(**{application: StartApplication.Status.CONFIRMED}),
+            Exists(application.filter(status=StartApplication.Status.CONFIRMED)),
             then=_rank(PipelineStage.CONFIRMED),
         ),
         When(
-            Q(
-                **{
-                    f"{application}__in": [
-                        StartApplication.Status.SUBMITTED,
-                        StartApplication.Status.SIGNED,
-                    ]
-                }
+            Exists(
+                application.filter(
+                    status__in=[StartApplication.Status.SUBMITTED, StartApplication.Status.SIGNED]
+                )
             ),
             then=_rank(PipelineStage.SIGNING),
         ),

@@ -22,7 +22,7 @@ from .actions import (
 from .charts import BarChart, horizontal_bar_chart
 from .membership import Membership
 from .models import Institution, Placement, Programme, School, SchoolYear, StudentProfile
-from .pipeline import STAGES, PipelineStage, pipeline_rank, stage_of_rank
+from .pipeline import STAGES, PipelineStage, stage_of_rank
 from .selectors import placements_visible_to
 
 # The dashboard lists the busiest schools and coaches (the full lists have their own pages)
@@ -54,17 +54,16 @@ def pipeline_counts(
     *, institution: Institution, school_year: SchoolYear | None, student_count: int
 ) -> list[StageCount]:
     """Students per pipeline stage; students without a placement this year are "no placement".
-    One query (the student count is the caller's)."""
+    One query on the placements' stage (the student count is the caller's)."""
     counts = dict.fromkeys(range(len(STAGES)), 0)
     if school_year is not None:
         rows = (
             year_placements(institution=institution, school_year=school_year)
-            .annotate(stage=pipeline_rank())
-            .values("stage")
+            .values_list("stage_rank")
             .annotate(n=Count("pk"))
             .order_by()
         )
-        counts.update({row["stage"]: row["n"] for row in rows})
+        counts.update(dict(rows))
     counts[0] = student_count - sum(counts.values())
     return [StageCount(stage_of_rank(rank), n) for rank, n in counts.items()]
 

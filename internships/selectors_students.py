@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from .actions import ActionScope, collect_actions, needing_action
 from .models import Institution, Placement, Region, SchoolYear, StudentProfile, Track
-from .pipeline import RANK_OF, STAGES, pipeline_rank
+from .pipeline import RANK_OF, STAGES, PipelineStage
 
 NEEDS_ANY = "any"
 
@@ -67,7 +68,7 @@ def students_with_placement(
             mentor_last_name=F("current__mentor__last_name"),
             coach_first_name=F("current__study_coach__first_name"),
             coach_last_name=F("current__study_coach__last_name"),
-            stage_rank=pipeline_rank("current__"),
+            stage_rank=Coalesce("current__stage_rank", Value(RANK_OF[PipelineStage.NO_PLACEMENT])),
         )
     )
 

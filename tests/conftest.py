@@ -8,7 +8,7 @@ from django.test import Client
 
 from audit.writes import unaudited_writes
 from internships.models import Country, Placement, Role
-from tests import audit_guard
+from tests import audit_guard, pipeline_guard
 from tests.factories import (
     TEST_PASSWORD,
     InstitutionFactory,
@@ -51,6 +51,22 @@ def _audited_writes_guard(
         return
     with unaudited_writes():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _pipeline_stages_kept(request: pytest.FixtureRequest) -> Iterator[None]:
+    """At the end of every test with the database: no placement has a stale pipeline stage
+    (tests/pipeline_guard.py)."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db"}:
+        yield
+        return
+    transactional = "transactional_db" in names or bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    yield
+    stale = pipeline_guard.stale_stages()
+    assert not stale, f"pipeline stage not refreshed (placement, stored, derived): {stale}"
 
 
 @dataclass

@@ -27,6 +27,7 @@ from internships.models import (
     Track,
 )
 from internships.services.lio_days import placement_day_counters_refresh
+from internships.services.pipeline import placement_stage_refresh
 from portfolio.demo_files import tiny_pdf
 from portfolio.models import (
     Assignment,
@@ -150,10 +151,14 @@ class StudentProfileFactory(DjangoModelFactory):
     lio_year = factory.LazyAttribute(lambda o: 1 if o.programme.track == Track.VL else None)
 
 
-class PlacementFactory(DjangoModelFactory):
-    class Meta:
-        model = Placement
+def stage_follows(placement: Placement) -> None:
+    """As the services do after changing a placement's status, its start application or its
+    assessment: the pipeline stage follows (tests/pipeline_guard.py checks it)."""
+    placement_stage_refresh(placement.pk)
+    placement.refresh_from_db(fields=["stage_rank"])
 
+
+class PlacementFactory(DjangoModelFactory):
     student = factory.SubFactory(StudentProfileFactory)
     school = factory.SubFactory(
         SchoolFactory, institution=factory.SelfAttribute("..student.institution")
@@ -167,6 +172,16 @@ class PlacementFactory(DjangoModelFactory):
         PersonFactory, institution=factory.SelfAttribute("..student.institution")
     )
     status = Placement.Status.PLANNED
+
+    class Meta:
+        model = Placement
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def stage(obj: Placement, create: bool, extracted: object, **kwargs: object) -> None:
+        """As the services do: the pipeline stage follows the status."""
+        if create:
+            stage_follows(obj)
 
 
 class CalendarOverrideFactory(DjangoModelFactory):
@@ -346,9 +361,6 @@ class TalkSlotFactory(DjangoModelFactory):
 class LessonAssessmentFactory(DjangoModelFactory):
     """A scheduled visit; give `placement`, `assessor` and `co_assessor` from one world."""
 
-    class Meta:
-        model = "assessments.LessonAssessment"
-
     placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
     status = "scheduled"
     date = date(2026, 11, 17)
@@ -357,6 +369,16 @@ class LessonAssessmentFactory(DjangoModelFactory):
     class_name = "groep 7"
     assessor_basis = "assigned_not_started"
     co_assessor_basis = "school_teacher_educator"
+
+    class Meta:
+        model = "assessments.LessonAssessment"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def stage(obj: object, create: bool, extracted: object, **kwargs: object) -> None:
+        """As the services do: a completed assessment makes its placement "assessed"."""
+        if create:
+            stage_follows(obj.placement)  # type: ignore[attr-defined]
 
 
 # What needs action: the practice supervisor's evaluation form of the professional product.

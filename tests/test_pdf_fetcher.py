@@ -19,6 +19,7 @@ from internships.models import Role, StartApplication
 from internships.pdf import start_application_pdf
 from lio_portal.pdf import PDF_BASE_URL, AppFilesURLFetcher, EmbeddedFile, pdf_from_html
 from tests.conftest import World
+from tests.factories import stage_follows
 
 
 class Listener:
@@ -106,6 +107,7 @@ def test_hostile_fields_of_a_real_document_load_nothing(world: World, listener: 
         mentor=world.people[Role.MENTOR],
         status=StartApplication.Status.SUBMITTED,
     )
+    stage_follows(world.placement)
     pdf = start_application_pdf(application).data
     assert listener.connections == 0
     assert attachments(pdf) == []

@@ -9,7 +9,7 @@ from internships.models import Role, StartApplication
 from signoffs.links import SIGN, link_issue
 from tests.accounts.test_login import HOMES
 from tests.conftest import World, client_for
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, stage_follows
 from tests.security_headers import CSP_DIRECTIVES, assert_security_headers, csp_directives
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,7 @@ def test_a_personal_link_page_sends_every_security_header(world: World) -> None:
         mentor=world.people[Role.MENTOR],
         status=StartApplication.Status.SUBMITTED,
     )
+    stage_follows(world.placement)
     token = link_issue(person=world.people[Role.MENTOR], purpose=SIGN, document=application)
     response = Client().get(reverse("signoffs:link", args=[token]))
     assert response.status_code == 200

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from internships.models import Person, Role
+from internships.services.pipeline import placement_stage_refresh
 from signoffs import services as signoffs
 from signoffs.models import Signature, SignOffEvent
 
@@ -270,6 +271,7 @@ def _complete(assessment: LessonAssessment) -> None:
     assessment.status = LessonAssessment.Status.COMPLETED
     assessment.completed_at = timezone.now()
     assessment.save(update_fields=["status", "completed_at", "updated_at"])
+    placement_stage_refresh(assessment.placement_id)
     signoffs.event_log(document=assessment, action=SignOffEvent.Action.COMPLETED)
     if assessment.result == LessonAssessment.Result.PASS:
         component = CreditAward.Component.LIO_INTERNSHIP

@@ -20,7 +20,8 @@ from datetime import date
 
 from audit.writes import unaudited_writes
 
-from ..models import Institution
+from ..models import Institution, Placement
+from ..services.pipeline import placement_stages_refresh
 from .applications import seed_applications
 from .batch import ScaleBatch
 from .days import seed_days
@@ -66,4 +67,5 @@ def _seed_institution(institution: Institution, count: int, today: date) -> Scal
     seed_days(batch, rng)
     for seeder in _SEEDERS:
         seeder(batch)
+    placement_stages_refresh(placements=Placement.objects.filter(school_year=batch.school_year))
     return batch

@@ -105,10 +105,15 @@ class Placement(models.Model):
     last_logged_day = models.DateField(
         _("last logged LIO day"), null=True, blank=True, editable=False
     )
+    # The rank of its stage in the pipeline (internships.pipeline; 1: application in draft),
+    # kept by the services that change its status, its start application or its assessment.
+    stage_rank = models.PositiveSmallIntegerField(_("pipeline stage"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = audited(excluded_fields=["days_logged", "days_counting", "last_logged_day"])
+    history = audited(
+        excluded_fields=["days_logged", "days_counting", "last_logged_day", "stage_rank"]
+    )
 
     class Meta:
         verbose_name = _("placement")

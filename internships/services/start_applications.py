@@ -40,6 +40,7 @@ from ..planning import PlanningError
 from ..selectors import current_school_year
 from ..start_application_planning import plan_for_application
 from .people import school_contact_ensure
+from .pipeline import placement_stage_refresh
 
 SIGNER_ROLES = (Role.MENTOR, Role.DIRECTOR, Role.STUDY_COACH)
 
@@ -162,6 +163,7 @@ def start_application_save(
         signoffs.event_log(document=application, action=SignOffEvent.Action.CREATED, actor=actor)
     elif before != signoffs.document_hash(application):
         _after_change(application=application, actor=actor)
+    placement_stage_refresh(placement.pk)
     return application
 
 
@@ -287,6 +289,7 @@ def start_application_submit(*, application: StartApplication, actor: Person) ->
     )
     if signoffs.signature_requests_all_signed(document=application):
         _all_signed(application)
+    placement_stage_refresh(application.placement_id)
     return application
 
 
@@ -367,6 +370,7 @@ def _return_to_student(*, application: StartApplication, actor: Person, comment:
     application.status = StartApplication.Status.RETURNED
     application.return_comment = comment.strip()
     application.save(update_fields=["status", "return_comment", "updated_at"])
+    placement_stage_refresh(application.placement_id)
     mail_send(
         template="internships/email/start_application_returned",
         recipient=application.placement.student.person,
@@ -401,6 +405,7 @@ def start_application_confirm(
     application.confirmed_at = timezone.now()
     application.confirmed_by = coordinator
     application.save(update_fields=["status", "confirmed_at", "confirmed_by", "updated_at"])
+    placement_stage_refresh(placement.pk)
     signoffs.event_log(
         document=application, action=SignOffEvent.Action.CONFIRMED, actor=coordinator
     )

@@ -25,6 +25,7 @@ from internships.models import Person, Placement, Role
 from portfolio.models import ProfessionalProduct
 from portfolio.models.product import ProductStatus
 from tests.conftest import World
+from tests.factories import stage_follows
 
 TODAY = date(2026, 11, 9)
 VISIT_DAY = date(2026, 11, 17)  # a Tuesday, one of the student's LIO days
@@ -52,6 +53,7 @@ def lio(world: World) -> Iterator[World]:
     placement.end_date = date(2026, 12, 16)
     placement.weekdays = [0, 1, 2]
     placement.save()
+    stage_follows(placement)
     AssessorAssignment.objects.create(
         student=placement.student, assessor=world.people[Role.ASSESSOR]
     )

@@ -14,6 +14,7 @@ from assessments.services import (
     lesson_assessment_submit,
 )
 from internships.models import Role
+from internships.pipeline import PipelineStage, stage_of_rank
 from signoffs.models import Signature, SignatureRequest
 from tests.assessments.conftest import (
     VISIT_DAY,
@@ -168,6 +169,8 @@ def test_both_signatures_lock_the_form_and_record_the_credits(
     completed = _both_sign(lio, assessment, django_capture_on_commit_callbacks)
     assert completed.status == LessonAssessment.Status.COMPLETED
     assert completed.pdf
+    completed.placement.refresh_from_db()
+    assert stage_of_rank(completed.placement.stage_rank) == PipelineStage.ASSESSED
     methods = set(Signature.objects.values_list("method", flat=True))
     assert methods == {Signature.Method.ACCOUNT, Signature.Method.LINK}
     credits = CreditAward.objects.get(student=lio.placement.student)

@@ -14,7 +14,7 @@ from internships.actions import ActionItem, ActionScope, collect_actions, summar
 from internships.models import Placement, Role, StudentProfile
 from internships.selectors_dashboard import coordinator_dashboard
 from tests.conftest import World
-from tests.factories import LessonAssessmentFactory, PlacementFactory
+from tests.factories import LessonAssessmentFactory, PlacementFactory, stage_follows
 
 from .conftest import VISIT_DAY, filled_in, schedule
 
@@ -72,6 +72,7 @@ def _complete(assessment: LessonAssessment) -> None:
     """Both assessors signed: the service's end state (status completed, with the result)."""
     assessment.status = LessonAssessment.Status.COMPLETED
     assessment.save()
+    stage_follows(assessment.placement)
 
 
 def test_both_signatures_end_the_need_and_the_placement_is_assessed(lio: World) -> None:

@@ -36,6 +36,7 @@ from tests.factories import (
     PersonFactory,
     RoleAssignmentFactory,
     SchoolFactory,
+    stage_follows,
 )
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,7 @@ def test_without_a_co_assessor_it_cannot_be_scheduled(lio: World) -> None:
 @pytest.mark.unaudited_writes
 def test_only_an_active_lio_gets_a_visit(lio: World) -> None:
     Placement.objects.filter(pk=lio.placement.pk).update(status=Placement.Status.PLANNED)
+    stage_follows(lio.placement)
     with pytest.raises(ValidationError) as exc:
         schedule(lio)
     assert "no active LIO period" in _errors(exc)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from internships.models import Placement, Role
 from signoffs.models import Signature
 from tests.conftest import World, client_for
+from tests.factories import stage_follows
 from tests.internships.test_start_application import _links, _sign_by_link, _submit, nl
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,7 @@ def test_a_placement_change_is_in_its_history(world: World) -> None:
     placement = world.placement
     placement.status = Placement.Status.ACTIVE
     placement.save()
+    stage_follows(placement)
     page = client_for(world.people[Role.COORDINATOR]).get(_history_url("placement", placement.pk))
     assert page.status_code == 200
     assert "Actief" in page.content.decode()

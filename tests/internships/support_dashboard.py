@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from internships.models import Placement, StartApplication
 from signoffs.models import SignatureRequest
-from tests.factories import PlacementFactory
+from tests.factories import PlacementFactory, stage_follows
 
 
 def application_for(placement: Placement, status: str) -> StartApplication:
-    return StartApplication.objects.create(
+    application = StartApplication.objects.create(
         placement=placement,
         status=status,
         school=placement.school,
@@ -22,6 +22,8 @@ def application_for(placement: Placement, status: str) -> StartApplication:
         study_coach=placement.study_coach,
         submitted_at=timezone.now() if status != StartApplication.Status.DRAFT else None,
     )
+    stage_follows(placement)
+    return application
 
 
 def placement_in_stage(world: object, stage: str, **kwargs: object) -> Placement:

@@ -10,6 +10,7 @@ from django.conf import settings
 
 from internships.models import Placement
 from internships.planning import plan_lio_period
+from tests.factories import stage_follows
 
 EMMA_START = date(2026, 11, 2)  # a Monday; Mon-Tue-Wed at a NL-midden school: ends 11 Jan 2027
 MON_TUE_WED = [0, 1, 2]
@@ -26,6 +27,7 @@ def activate(
     placement.end_date = plan.end_date
     placement.weekdays = weekdays
     placement.save()
+    stage_follows(placement)
     return placement
 
 

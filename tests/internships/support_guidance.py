@@ -4,7 +4,7 @@ from datetime import date
 
 from internships.models import Country, Observation, Placement
 from tests.conftest import World, build_world
-from tests.factories import ObservationFactory
+from tests.factories import ObservationFactory, stage_follows
 
 
 def vl_world() -> World:
@@ -16,6 +16,7 @@ def vl_world() -> World:
     placement.end_date = date(2027, 6, 30)
     placement.class_name = "2A"
     placement.save()
+    stage_follows(placement)
     return world
 
 

@@ -25,7 +25,7 @@ from internships.pipeline import _ASSESSED_SOURCES as ASSESSED_SOURCES
 from internships.pipeline import PipelineStage, register_assessed_placements
 from internships.selectors_dashboard import coordinator_dashboard
 from tests.conftest import World, client_for
-from tests.factories import StudentProfileFactory
+from tests.factories import StudentProfileFactory, stage_follows
 
 from .support_dashboard import application_for, days_ago, placement_in_stage, request_signature
 
@@ -62,6 +62,7 @@ def test_the_pipeline_counts_students_per_stage(world: World) -> None:
 def test_a_cancelled_placement_leaves_the_student_without_one(world: World) -> None:
     world.placement.status = "cancelled"
     world.placement.save()
+    stage_follows(world.placement)
     assert _stage_counts(world)["none"] == 1
 
 
@@ -71,9 +72,11 @@ def test_the_assessments_app_can_mark_placements_assessed(world: World) -> None:
     registered = list(ASSESSED_SOURCES)
     register_assessed_placements(lambda: source)
     try:
+        stage_follows(completed)
         counts = _stage_counts(world)
     finally:
         ASSESSED_SOURCES[:] = registered
+        stage_follows(completed)
     assert (counts["assessed"], counts["completed"]) == (1, 0)
 
 

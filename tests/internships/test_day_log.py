@@ -19,6 +19,7 @@ from tests.factories import (
     LioDayFactory,
     PlacementFactory,
     RoleAssignmentFactory,
+    stage_follows,
 )
 from tests.internships.support_days import EMMA_START, activate, frozen_today
 
@@ -117,6 +118,7 @@ def test_a_day_after_the_projected_end_cannot_be_logged(lio: World) -> None:
 def test_a_placement_that_is_not_active_has_no_day_log(lio: World) -> None:
     lio.placement.status = Placement.Status.COMPLETED
     lio.placement.save()
+    stage_follows(lio.placement)
 
     with pytest.raises(ValidationError):
         _record(lio, date(2026, 11, 2))

@@ -11,7 +11,7 @@ from internships import demo_scale
 from internships.demo_scale import register_bulk_seeder, seed_scale
 from internships.demo_scale.people import STUDENT_PREFIX
 from internships.models import LioDay, Placement, StartApplication, StudentProfile, Track
-from internships.pipeline import PipelineStage, pipeline_rank, stage_of_rank
+from internships.pipeline import PipelineStage, stage_of_rank
 from internships.services.start_applications import start_application_content
 from portfolio.models import AssignmentWork, ProfileSketch, WorkVersion
 from signoffs.hashing import content_hash
@@ -37,9 +37,7 @@ def test_it_adds_students_over_both_institutions_in_every_stage(demo: None) -> N
     per_track = {t: students.filter(programme__track=t).count() for t in (Track.NL, Track.VL)}
     assert per_track == {Track.NL: 100, Track.VL: 100}
     placements = Placement.objects.filter(student__in=students).exclude(status="cancelled")
-    stages = {
-        stage_of_rank(r) for r in placements.annotate(r=pipeline_rank()).values_list("r", flat=True)
-    }
+    stages = {stage_of_rank(r) for r in placements.values_list("stage_rank", flat=True)}
     assert stages >= set(PipelineStage) - {PipelineStage.NO_PLACEMENT, PipelineStage.ASSESSED}
     assert students.exclude(placements__isnull=False).exists()  # and some without a placement
 

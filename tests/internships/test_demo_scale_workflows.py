@@ -14,7 +14,7 @@ from internships.actions import ActionScope, action_providers, collect_actions
 from internships.demo_scale import ScaleBatch, seed_scale
 from internships.demo_scale.people import STUDENT_PREFIX
 from internships.models import Observation, Placement, StartApplication, Track
-from internships.pipeline import PipelineStage, pipeline_rank, stage_of_rank
+from internships.pipeline import PipelineStage, stage_of_rank
 from internships.selectors_observations import short_observation_months
 from portfolio.models import EvaluationForm, ProfessionalProduct
 from signoffs.models import Signature, SignatureRequest
@@ -40,7 +40,7 @@ def _scale_placements() -> object:
 
 def test_every_pipeline_stage_has_students(batches: list[ScaleBatch]) -> None:
     placements = _scale_placements().exclude(status=Placement.Status.CANCELLED)
-    ranks = placements.annotate(r=pipeline_rank()).values_list("r", flat=True)
+    ranks = placements.values_list("stage_rank", flat=True)
     assert {stage_of_rank(r) for r in ranks} == set(PipelineStage) - {PipelineStage.NO_PLACEMENT}
 
 

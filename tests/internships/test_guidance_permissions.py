@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from internships.models import Observation, Role
 from tests.conftest import World, client_for
-from tests.factories import IntervisionSessionFactory, ObservationFactory
+from tests.factories import IntervisionSessionFactory, ObservationFactory, stage_follows
 from tests.internships.support_guidance import vl_world
 from tests.internships.test_permissions import ALL_ROLES
 
@@ -83,6 +83,7 @@ def test_vl_role_url_matrix(vl: World, url_name: str, role: str) -> None:
 def test_nl_role_url_matrix(world: World, url_name: str, role: str) -> None:
     world.placement.status = "active"
     world.placement.save()
+    stage_follows(world.placement)
     arg, expected = NL_MATRIX[url_name]
     response = client_for(world.people[role]).get(
         _url({"placement": world.placement}, url_name, arg)

@@ -15,6 +15,7 @@ from tests.factories import (
     SchoolFactory,
     SchoolYearFactory,
     StudentProfileFactory,
+    stage_follows,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,7 @@ def test_one_placement_per_student_and_school_year_unless_cancelled() -> None:
     assert _violates(lambda: PlacementFactory(**again))
     placement.status = Placement.Status.CANCELLED
     placement.save()
+    stage_follows(placement)
     PlacementFactory(**again)  # the cancelled one no longer blocks a new placement
 
 

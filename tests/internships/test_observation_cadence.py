@@ -14,7 +14,12 @@ from internships.observation_cadence import (
 )
 from internships.selectors_observations import month_strip, short_observation_months
 from tests.conftest import World, build_world
-from tests.factories import CalendarOverrideFactory, ObservationFactory, PlacementFactory
+from tests.factories import (
+    CalendarOverrideFactory,
+    ObservationFactory,
+    PlacementFactory,
+    stage_follows,
+)
 from tests.internships.support_guidance import signed, vl_world
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +179,7 @@ def test_track_nl_placements_have_no_strip(world: World) -> None:
     placement = world.placement
     placement.status = Placement.Status.ACTIVE
     placement.save()
+    stage_follows(placement)
     assert month_strip(placement=placement, today=date(2026, 11, 20)) is None
 
 
@@ -187,6 +193,7 @@ def test_short_months_of_the_institution_with_constant_queries(
         other = build_world(Country.BE).placement  # another institution: never listed
         other.status = Placement.Status.ACTIVE
         other.save()
+        stage_follows(other)
     for _ in range(3):
         PlacementFactory(
             student__institution=vl.institution,

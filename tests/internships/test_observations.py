@@ -25,7 +25,7 @@ from signoffs.models import Signature, SignatureRequest, SignOffEvent
 from signoffs.services import document_hash
 from signoffs.verification import signatures_verify
 from tests.conftest import World, client_for
-from tests.factories import ObservationFactory
+from tests.factories import ObservationFactory, stage_follows
 from tests.internships.support_days import frozen_today
 from tests.internships.support_guidance import vl_world
 
@@ -131,6 +131,7 @@ def test_required_texts_cannot_be_blank(vl: World) -> None:
 def test_a_planned_placement_has_no_observations_yet(vl: World) -> None:
     vl.placement.status = "planned"
     vl.placement.save()
+    stage_follows(vl.placement)
     with pytest.raises(ValidationError, match="started"):
         _create(vl)
 

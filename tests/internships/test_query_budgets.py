@@ -19,6 +19,7 @@ from tests.factories import (
     PlacementFactory,
     ProfessionalProductFactory,
     ProfileSketchFactory,
+    stage_follows,
 )
 
 from .support_dashboard import days_ago, placement_in_stage, request_signature
@@ -50,6 +51,7 @@ def _add_students(world: World, count: int) -> None:
             activate(placement)
             placement.end_date = TODAY + timedelta(days=7)  # the assessment lesson is due
             placement.save()
+            stage_follows(placement)
             LioDayFactory(placement=placement, date=date(2026, 11, 2))
         elif stage == "completed":
             LessonAssessmentFactory(  # the visit was on 17 November, not signed yet
@@ -62,6 +64,7 @@ def _add_students(world: World, count: int) -> None:
                 StartApplication.objects.filter(placement=placement).update(
                     status=StartApplication.Status.SIGNED
                 )
+            stage_follows(placement)
         AssignmentWorkFactory(
             student=student, status=WorkStatus.SUBMITTED, submitted_at=days_ago(2)
         )

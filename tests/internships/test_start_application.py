@@ -14,6 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from internships.models import EntryRequirement, Placement, Role, StartApplication
+from internships.pipeline import PipelineStage, stage_of_rank
 from signoffs.models import PersonalLink, Signature, SignatureRequest
 from signoffs.services import signature_reminders_send
 from tests.conftest import World, client_for
@@ -57,6 +58,10 @@ def _submit(world: World, capture: Capture, **changes: object) -> StartApplicati
     return StartApplication.objects.get(placement=world.placement)
 
 
+def _stage(world: World) -> PipelineStage:
+    return stage_of_rank(Placement.objects.get(pk=world.placement.pk).stage_rank)
+
+
 def _links() -> dict[str, str]:
     """E-mail address → the personal link path in the latest mail to it."""
     links = {}
@@ -93,11 +98,13 @@ def test_three_signatures_then_the_coordinator_confirms_and_the_lio_is_active(
     nl: World, django_capture_on_commit_callbacks: Capture
 ) -> None:
     application = _submit(nl, django_capture_on_commit_callbacks)
+    assert _stage(nl) == PipelineStage.SIGNING
     for path in _links().values():
         response = _sign_by_link(path, django_capture_on_commit_callbacks)
         assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == StartApplication.Status.SIGNED
+    assert _stage(nl) == PipelineStage.SIGNING
     assert Signature.objects.filter(voided_at__isnull=True, method="link").count() == 3
     coordinator = nl.people[Role.COORDINATOR]
     assert any(coordinator.email in m.to for m in mail.outbox)
@@ -112,6 +119,7 @@ def test_three_signatures_then_the_coordinator_confirms_and_the_lio_is_active(
     assert placement.status == Placement.Status.ACTIVE
     assert (placement.start_date, placement.end_date) == (date(2027, 1, 11), date(2027, 3, 15))
     assert placement.weekdays == [0, 1, 2]
+    assert stage_of_rank(placement.stage_rank) == PipelineStage.ACTIVE
     assert "bevestigd" in mail.outbox[-1].subject.lower()
 
 
@@ -184,6 +192,7 @@ def test_a_signer_sends_the_form_back_with_a_comment(
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == StartApplication.Status.RETURNED
+    assert _stage(nl) == PipelineStage.APPLICATION
     assert application.return_comment == "Klas klopt niet."
     assert "Klas klopt niet." in mail.outbox[-1].body
     assert mail.outbox[-1].to == [nl.people[Role.STUDENT].email]

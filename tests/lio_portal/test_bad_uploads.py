@@ -20,7 +20,7 @@ from lio_portal import uploads
 from portfolio.demo_files import tiny_pdf
 from portfolio.models import Attachment, DeliverableVersion, SketchImage, SketchSection
 from tests.conftest import World, build_world, client_for
-from tests.factories import AssignmentFactory, ProfileSketchFactory
+from tests.factories import AssignmentFactory, ProfileSketchFactory, stage_follows
 
 from .bad_uploads import CORPUS, BadUpload
 
@@ -68,6 +68,7 @@ def _preparation_form(world: World) -> Form:
     placement.start_date, placement.end_date = date(2026, 11, 2), date(2026, 12, 16)
     placement.weekdays = [0, 1, 2]
     placement.save()
+    stage_follows(placement)
     AssessorAssignment.objects.create(
         student=placement.student, assessor=world.people[Role.ASSESSOR]
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from internships.models import Person, Placement, Role, RoleAssignment
+from internships.services.pipeline import placement_stages_refresh
 from portfolio.models import ProductEvent, ProductStatus, ProfessionalProduct
 from portfolio.selectors import product_supervision
 from portfolio.selectors_product import graduation_supervisors_with_load
@@ -69,6 +70,7 @@ def test_a_new_school_contact_becomes_the_practice_supervisor(world: World) -> N
 @pytest.mark.unaudited_writes
 def test_a_practice_supervisor_needs_a_placement_school(world: World) -> None:
     Placement.objects.filter(student=student_of(world)).update(status=Placement.Status.CANCELLED)
+    placement_stages_refresh(placements=Placement.objects.filter(student=student_of(world)))
     with pytest.raises(ValidationError):
         submitted(world)
 

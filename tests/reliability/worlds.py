@@ -9,7 +9,7 @@ from internships.services.start_applications import (
     start_application_submit,
 )
 from tests.conftest import World
-from tests.factories import PlacementFactory, StudentProfileFactory
+from tests.factories import PlacementFactory, StudentProfileFactory, stage_follows
 
 
 def students(world: World, count: int) -> list[StudentProfile]:
@@ -64,5 +64,6 @@ def active_placements(world: World, count: int) -> list[Placement]:
         placement.end_date = date(2026, 12, 16)
         placement.weekdays = [0, 1, 2]
         placement.save()
+        stage_follows(placement)
         placements.append(placement)
     return placements

@@ -47,6 +47,7 @@ from tests.factories import (
     SchoolFactory,
     StudentProfileFactory,
     TalkSlotFactory,
+    stage_follows,
 )
 from tests.internships.support_days import activate
 from tests.portfolio.products import delivered
@@ -143,6 +144,7 @@ def _start_application(security: SecurityWorld) -> None:
         start_date=placement.start_date,
         submitted_at=NOW,
     )
+    stage_follows(placement)
     signature_requests_open(
         document=application,
         signers=[(role, people[role]) for role in (Role.MENTOR, Role.DIRECTOR, Role.STUDY_COACH)],
@@ -245,6 +247,7 @@ def _vl_world() -> SecurityWorld:
     placement.start_date = date(2026, 9, 1)
     placement.end_date = date(2027, 6, 30)
     placement.save()
+    stage_follows(placement)
     student = placement.student
     programme = student.programme
     assignment = AssignmentFactory(programme=programme, lio_year=1)

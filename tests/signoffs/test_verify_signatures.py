@@ -13,6 +13,7 @@ from signoffs.hashing import content_hash
 from signoffs.models import Signature, SignatureRequest
 from signoffs.verification import VerificationReport, signatures_verify
 from tests.conftest import World
+from tests.factories import stage_follows
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +116,7 @@ def _signed_by_the_mentor(world: World) -> StartApplication:
         mentor=world.people[Role.MENTOR],
         status=StartApplication.Status.SUBMITTED,
     )
+    stage_follows(world.placement)
     of = {
         "content_type": ContentType.objects.get_for_model(application),
         "object_id": application.pk,
