@@ -17,9 +17,7 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
-    Min,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -38,6 +36,7 @@ from .models import (
     INSTITUTION_ROLES,
     SCHOOL_ROLES,
     CalendarOverride,
+    LioDay,
     Person,
     Placement,
     Role,
@@ -219,23 +218,29 @@ def _since(last_logged: date | None, start: date) -> date:
 
 
 def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
-    """Placements with logged LIO days the mentor has not confirmed a week after the day."""
-    open_days = Q(
-        lio_days__confirmed_at__isnull=True,
-        lio_days__date__lt=scope.today - timedelta(days=CONFIRM_WITHIN_DAYS),
+    """Placements with logged LIO days the mentor has not confirmed a week after the day: the
+    oldest open day is kept on the placement; the number of late days is counted for the rows
+    read only."""
+    late = scope.today - timedelta(days=CONFIRM_WITHIN_DAYS)
+    late_days = (
+        LioDay.objects.filter(placement=OuterRef("pk"), confirmed_at__isnull=True, date__lt=late)
+        .order_by()
+        .values("placement")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     return (
         scope.limit(
             Placement.objects.filter(
-                status__in=[Placement.Status.ACTIVE, Placement.Status.COMPLETED]
+                status__in=[Placement.Status.ACTIVE, Placement.Status.COMPLETED],
+                first_open_day__lt=late,
             ),
             "student",
             placement_path="",
         )
-        .filter(open_days)
         .annotate(
-            days=Count("lio_days", filter=open_days),
-            action_since=Min("lio_days__date", filter=open_days),
+            days=Subquery(late_days),
+            action_since=F("first_open_day"),
             action_student=F("student_id"),
         )
         .values("pk", "days", "action_since", "action_student")

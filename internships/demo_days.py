@@ -84,9 +84,9 @@ def seed_demo_days(*, today: date) -> None:
         )
         if placement and placement.start_date and placement.weekdays:
             logged = _log_days(placement, scenario, today)
-            placement_day_counters_refresh(placements=Placement.objects.filter(pk=placement.pk))
             if scenario.mentor_confirms and placement.mentor:
                 _confirm_earlier_weeks(placement, logged)
+            placement_day_counters_refresh(placements=Placement.objects.filter(pk=placement.pk))
 
 
 def _lio_weekdays(placement: Placement, today: date) -> list[date]:

@@ -105,6 +105,9 @@ class Placement(models.Model):
     last_logged_day = models.DateField(
         _("last logged LIO day"), null=True, blank=True, editable=False
     )
+    first_open_day = models.DateField(
+        _("first logged LIO day not confirmed"), null=True, blank=True, editable=False
+    )
     # The rank of its stage in the pipeline (internships.pipeline; 1: application in draft),
     # kept by the services that change its status, its start application or its assessment.
     stage_rank = models.PositiveSmallIntegerField(_("pipeline stage"), default=1, editable=False)
@@ -112,7 +115,13 @@ class Placement(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = audited(
-        excluded_fields=["days_logged", "days_counting", "last_logged_day", "stage_rank"]
+        excluded_fields=[
+            "days_logged",
+            "days_counting",
+            "last_logged_day",
+            "first_open_day",
+            "stage_rank",
+        ]
     )
 
     class Meta:

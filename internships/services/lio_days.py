@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -123,11 +123,12 @@ def lio_days_confirm_week(
         count += 1
     if count == 0:
         raise ValidationError(_("There are no logged days to confirm in this week."))
+    placement_day_counters_refresh(placements=Placement.objects.filter(pk=placement.pk))
     logger.info("Mentor %s confirmed %s days of placement %s", mentor.pk, count, placement.pk)
     return count
 
 
-def _per_placement(days: QuerySet[LioDay], aggregate: Count | Max) -> Subquery:
+def _per_placement(days: QuerySet[LioDay], aggregate: Count | Max | Min) -> Subquery:
     return Subquery(
         days.filter(placement=OuterRef("pk"))
         .order_by()
@@ -140,9 +141,11 @@ def _per_placement(days: QuerySet[LioDay], aggregate: Count | Max) -> Subquery:
 def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
     """Recount the day-log counters of `placements` from their days, in one UPDATE.
 
-    Rule: `days_logged`, `days_counting` (days of a kind that counts, COUNTING_KINDS) and
-    `last_logged_day` always equal the placement's day log; every write of LIO days calls
-    this (the services here, the demo seeds). Returns the number of placements updated.
+    Rule: `days_logged`, `days_counting` (days of a kind that counts, COUNTING_KINDS),
+    `last_logged_day` and `first_open_day` (the oldest day the mentor has not confirmed)
+    always equal the placement's day log; every write of LIO days, and every confirmation,
+    calls this (the services here, the admin, the demo seeds). Returns the number of
+    placements updated.
     """
     days = LioDay.objects.all()
     zero = Value(0, output_field=IntegerField())
@@ -152,4 +155,5 @@ def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
             _per_placement(days.filter(kind__in=COUNTING_KINDS), Count("pk")), zero
         ),
         last_logged_day=_per_placement(days, Max("date")),
+        first_open_day=_per_placement(days.filter(confirmed_at__isnull=True), Min("date")),
     )
