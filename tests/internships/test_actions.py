@@ -3,15 +3,23 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from internships.action_providers import CONFIRM_WITHIN_DAYS
 from internships.actions import _PROVIDERS as PROVIDERS
 from internships.actions import ActionItem, ActionScope, collect_actions, register_action_provider
-from internships.models import LioDay, Placement, Role, StartApplication, StudentProfile
+from internships.models import LioDay, Placement, Role, StartApplication, StudentProfile, Track
 from internships.selectors_days import day_log_for
+from internships.services.lio_days import lio_days_confirm_week
 from portfolio.models import WorkStatus
 from tests.conftest import World
-from tests.factories import AssignmentWorkFactory, LioDayFactory, ProfileSketchFactory
+from tests.factories import (
+    AssignmentWorkFactory,
+    LioDayFactory,
+    PlacementFactory,
+    ProfileSketchFactory,
+    ProgrammeFactory,
+)
 
 from .support_dashboard import application_for, days_ago, request_signature
 from .support_days import activate, frozen_today
@@ -155,3 +163,40 @@ def test_a_workflow_adds_its_items_with_one_registration(world: World) -> None:
         assert len(_items(world, "test_overdue")) == 1
     finally:
         PROVIDERS.pop("test_overdue")
+
+
+def test_days_the_mentor_confirmed_no_longer_wait(world: World) -> None:
+    placement = activate(world.placement)
+    old = TODAY - timedelta(days=CONFIRM_WITHIN_DAYS + 2)
+    LioDayFactory(placement=placement, date=old)
+    assert len(_items(world, "days_to_confirm")) == 1
+    lio_days_confirm_week(
+        placement=placement,
+        mentor=world.people[Role.MENTOR],  # type: ignore[arg-type]
+        monday=old,
+        now=timezone.now(),
+    )
+    assert _items(world, "days_to_confirm") == []
+
+
+def test_a_provider_of_one_track_lists_no_student_of_the_other(world: World) -> None:
+    """In an institution with a Dutch and a Flemish programme, the Dutch day log's provider
+    leaves the Flemish student out, with or without knowing the institution's tracks."""
+    activate(world.placement)
+    flemish = PlacementFactory(
+        student__institution=world.institution,
+        student__programme=ProgrammeFactory(institution=world.institution, track=Track.VL),
+        school=world.school,
+        school_year=world.school_year,
+    )
+    activate(flemish)
+    for tracks in (None, frozenset({Track.NL, Track.VL})):
+        students = {item.student_id for item in _items(world, "unlogged_lio_days", tracks=tracks)}
+        assert students == {world.placement.student_id}
+
+
+def test_knowing_the_tracks_of_a_one_track_institution_changes_nothing(world: World) -> None:
+    activate(world.placement)
+    assert _items(world, "unlogged_lio_days", tracks=frozenset({Track.NL})) == _items(
+        world, "unlogged_lio_days"
+    )
