@@ -44,6 +44,7 @@ from .models import (
     Track,
 )
 from .planning import LIO_DAYS
+from .selectors_days import days_per_placement
 
 # A mentor confirms a week of logged days; a day still open after this is late.
 CONFIRM_WITHIN_DAYS = 7
@@ -222,13 +223,7 @@ def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
     oldest open day is kept on the placement; the number of late days is counted for the rows
     read only."""
     late = scope.today - timedelta(days=CONFIRM_WITHIN_DAYS)
-    late_days = (
-        LioDay.objects.filter(placement=OuterRef("pk"), confirmed_at__isnull=True, date__lt=late)
-        .order_by()
-        .values("placement")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    late_days = LioDay.objects.filter(confirmed_at__isnull=True, date__lt=late)
     return (
         scope.limit(
             Placement.objects.filter(
@@ -239,7 +234,7 @@ def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
             placement_path="",
         )
         .annotate(
-            days=Subquery(late_days),
+            days=days_per_placement(late_days, Count("pk")),
             action_since=F("first_open_day"),
             action_student=F("student_id"),
         )

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Aggregate, OuterRef, QuerySet, Subquery
 
 from .lio_days import (
     LioProgress,
@@ -135,3 +135,14 @@ def _weeks(days: list[LioDay], progress: LioProgress, today: date) -> list[WeekR
         row = DayRow(day, logged, counts=not reason, reason=reason, loggable=day <= today)
         weeks.setdefault(day - timedelta(days=day.weekday()), []).append(row)
     return [WeekRows(monday, rows) for monday, rows in weeks.items()]
+
+
+def days_per_placement(days: QuerySet[LioDay], aggregate: Aggregate) -> Subquery:
+    """`aggregate` over `days` of the placement at hand, as a subquery on the placements."""
+    return Subquery(
+        days.filter(placement=OuterRef("pk"))
+        .order_by()
+        .values("placement")
+        .annotate(value=aggregate)
+        .values("value")
+    )

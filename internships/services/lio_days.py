@@ -11,14 +11,14 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, Max, Min, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..lio_days import COUNTING_KINDS
 from ..models import LioDay, Person, Placement, Responsibility, StudentProfile
-from ..selectors_days import LOGGABLE_STATUSES, day_log_for, has_day_log
+from ..selectors_days import LOGGABLE_STATUSES, day_log_for, days_per_placement, has_day_log
 
 logger = logging.getLogger(__name__)
 
@@ -128,16 +128,6 @@ def lio_days_confirm_week(
     return count
 
 
-def _per_placement(days: QuerySet[LioDay], aggregate: Count | Max | Min) -> Subquery:
-    return Subquery(
-        days.filter(placement=OuterRef("pk"))
-        .order_by()
-        .values("placement")
-        .annotate(value=aggregate)
-        .values("value")
-    )
-
-
 def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
     """Recount the day-log counters of `placements` from their days, in one UPDATE.
 
@@ -150,10 +140,10 @@ def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
     days = LioDay.objects.all()
     zero = Value(0, output_field=IntegerField())
     return placements.order_by().update(
-        days_logged=Coalesce(_per_placement(days, Count("pk")), zero),
+        days_logged=Coalesce(days_per_placement(days, Count("pk")), zero),
         days_counting=Coalesce(
-            _per_placement(days.filter(kind__in=COUNTING_KINDS), Count("pk")), zero
+            days_per_placement(days.filter(kind__in=COUNTING_KINDS), Count("pk")), zero
         ),
-        last_logged_day=_per_placement(days, Max("date")),
-        first_open_day=_per_placement(days.filter(confirmed_at__isnull=True), Min("date")),
+        last_logged_day=days_per_placement(days, Max("date")),
+        first_open_day=days_per_placement(days.filter(confirmed_at__isnull=True), Min("date")),
     )
