@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext_lazy
 
@@ -26,6 +26,8 @@ from .models import (
     Observation,
     Placement,
     Role,
+    School,
+    SchoolYear,
     Track,
 )
 from .observation_cadence import MIN_OBSERVATIONS_PER_MONTH, month_end, month_start
@@ -64,13 +66,25 @@ def _counted(months: list[date]) -> FilteredRelation:
     )
 
 
+def _period_end(field: str, year: SchoolYear | None) -> Coalesce:
+    """The placement's start or end date (`field`), else its school year's: the scope's year
+    as a value when it has one, so that the rows group on the placement alone."""
+    default = Value(getattr(year, field)) if year else F(f"school_year__{field}")
+    return Coalesce(field, default)
+
+
+# The school's region (its calendar), read for the rows returned only.
+_region = School.objects.filter(pk=OuterRef("school_id")).order_by().values("region")
+
+
 def _cadence_rows(scope: ActionScope, months: list[date]) -> QuerySet[Any]:
     """Per track-VL placement that has started: its period, school, student and the number
     of observations that count in each of `months` (columns m0, m1, …)."""
+    year = scope.school_year
     placements = Placement.objects.filter(
         scope.in_track(Track.VL, "student"), status__in=CADENCE_STATUSES
     )
-    if scope.school_year is None:  # the school year that is running
+    if year is None:  # the school year that is running
         placements = placements.filter(
             school_year__start_date__lte=scope.today, school_year__end_date__gte=scope.today
         )
@@ -90,13 +104,10 @@ def _cadence_rows(scope: ActionScope, months: list[date]) -> QuerySet[Any]:
     return (
         scope.limit(placements, "student", placement_path="")
         .annotate(counted=_counted(months))
-        .annotate(
-            first=Coalesce("start_date", "school_year__start_date"),
-            last=Coalesce("end_date", "school_year__end_date"),
-            **counts,
-        )
+        .annotate(first=_period_end("start_date", year), last=_period_end("end_date", year))
+        .annotate(**counts, region=Subquery(_region))
         .filter(lacking)
-        .values_list("pk", "student_id", "school_id", "school__region", "first", "last", *counts)
+        .values_list("pk", "student_id", "school_id", "region", "first", "last", *counts)
         .order_by()
     )
 

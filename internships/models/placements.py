@@ -128,6 +128,16 @@ class Placement(models.Model):
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
         ordering = ["-school_year__start_date", "student__person__last_name"]
+        indexes = [
+            # The dashboard and the coordinator's lists read a school year's placements many
+            # times per page (stages, load per school and coach, joins with their records):
+            # with the columns they read in the index, PostgreSQL answers from the index alone.
+            models.Index(
+                fields=["school_year", "status"],
+                include=["id", "stage_rank", "school", "study_coach", "student"],
+                name="internships_placement_year",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["student", "school_year"],

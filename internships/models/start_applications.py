@@ -150,6 +150,14 @@ class StartApplication(models.Model):
         verbose_name = _("start application")
         verbose_name_plural = _("start applications")
         ordering = ["-updated_at"]
+        # "What needs action" reads the applications waiting for signatures or confirmation.
+        indexes = [
+            models.Index(
+                fields=["status"],
+                include=["placement", "updated_at"],
+                name="internships_startapp_status",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name}: {self.placement.student.person}"
