@@ -1,13 +1,13 @@
 """The "needs action" providers of the internships workflows (see `internships.actions`).
 
-Late signatures, applications to confirm and days to confirm are queries: the dashboard counts
-them and reads the oldest in SQL. The LIO days not logged are computed from the school
-calendars, from one query of plain tuples for all active placements.
+Every one is a query: the dashboard counts the rows and reads the oldest in SQL. For the LIO
+days not logged, the day from which a placement's log is behind is kept on the placement; how
+many days it lacks is worked out from the school calendar for the rows read only.
 """
 
 import json
-from collections.abc import Iterator
-from datetime import date, timedelta
+from bisect import bisect_right
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -29,9 +30,9 @@ from django.utils.translation import ngettext_lazy
 
 from signoffs.models import SignatureRequest
 
-from .action_observations import short_observation_month_items
-from .actions import ActionItem, ActionScope, register_action_provider, register_action_query
-from .day_log_estimate import FreeDayIndex, pattern_school_days, unlogged_days
+from .action_observations import school_region, short_month_items, short_month_rows
+from .actions import ActionItem, ActionScope, register_action_query
+from .day_log_estimate import FreeDayIndex, SchoolDays, unlogged_days
 from .models import (
     INSTITUTION_ROLES,
     SCHOOL_ROLES,
@@ -43,7 +44,6 @@ from .models import (
     StartApplication,
     Track,
 )
-from .planning import LIO_DAYS
 from .selectors_days import days_per_placement
 
 # A mentor confirms a week of logged days; a day still open after this is late.
@@ -145,77 +145,80 @@ def to_confirm_item(scope: ActionScope, row: dict[str, Any]) -> ActionItem:
     )
 
 
-def _active_dutch_placements(scope: ActionScope) -> QuerySet[Any]:
-    """Per active track-NL placement: its pattern, school and region, student, and the
-    counters of its day log (kept on the placement by the day-log services)."""
+def unlogged_rows(scope: ActionScope) -> QuerySet[Any]:
+    """Active track-NL placements whose day log is behind: the planned day from which it is
+    behind (kept on the placement, see `internships.services.action_dates`) has passed. A day
+    logged today is a planned day, so the plan then runs until today."""
+    today = scope.today
     return (
         scope.limit(
             Placement.objects.filter(
+                Q(log_behind_from__lt=today) | Q(log_behind_from=today, last_logged_day=today),
                 scope.in_track(Track.NL, "student"),
                 status=Placement.Status.ACTIVE,
-                start_date__lt=scope.today,
-                # With every counting day logged, nothing is missing.
-                days_counting__lt=LIO_DAYS,
+                start_date__lt=today,
             ),
             "student",
             placement_path="",
         )
-        .values_list(
+        .annotate(
+            action_since=F("log_behind_from"),
+            action_student=F("student_id"),
+            # The JSON as text: a few patterns repeat over the rows, each read once.
+            pattern=ExpressionWrapper(F("weekdays"), output_field=CharField()),
+            region=Subquery(school_region),
+        )
+        .values(
             "pk",
-            # The JSON as text: a few patterns repeat over thousands of rows, each read once.
-            ExpressionWrapper(F("weekdays"), output_field=CharField()),
+            "action_since",
+            "action_student",
+            "pattern",
             "start_date",
             "school_id",
-            "student_id",
+            "region",
             "days_logged",
             "days_counting",
             "last_logged_day",
-            "school__region",
         )
-        .order_by()
     )
 
 
-def unlogged_lio_days(scope: ActionScope) -> Iterator[ActionItem]:
-    """Active track-NL placements with planned days before today that are not logged yet
-    (estimated from the placement's day-log counters, see `internships.day_log_estimate`).
-    A day logged today is a planned day, so the plan then runs until today."""
+def unlogged_items(scope: ActionScope, rows: list[dict[str, Any]]) -> list[ActionItem]:
+    """How many planned days each of `rows` lacks (estimated from the placement's day-log
+    counters, see `internships.day_log_estimate`): one query, for the calendar overrides."""
+    if not rows:
+        return []
     index = FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
+    school_days = SchoolDays(index)
     today, yesterday = scope.today, scope.today - timedelta(days=1)
-    # Thousands of placements share a few calendars, starts and patterns: each is asked once.
-    calendars: dict[int, object] = {}
-    planned: dict[tuple[object, ...], int] = {}
-    for row in _active_dutch_placements(scope):
-        pk, weekdays, start, school, student, logged, counted, last_day, region = row
-        until = today if last_day == today else yesterday
-        calendar = calendars.get(school)
-        if calendar is None:
-            calendar = calendars[school] = index.calendar_key(school_id=school, region=region)
-        key = (calendar, start, weekdays, until)
-        so_far = planned.get(key)
-        if so_far is None:
-            free = index.free_days(school_id=school, region=region, day=start)
-            so_far = planned[key] = pattern_school_days(
-                first=start, last=until, weekdays=json.loads(weekdays), free_days=free
-            )
-        missing = unlogged_days(planned_so_far=so_far, logged=logged, counted=counted)
-        if missing:
-            yield ActionItem(
+    items = []
+    for row in rows:
+        planned = school_days.planned(
+            school_id=row["school_id"],
+            region=row["region"],
+            first=row["start_date"],
+            weekdays=json.loads(row["pattern"]),
+        )
+        until = today if row["last_logged_day"] == today else yesterday
+        missing = unlogged_days(
+            planned_so_far=bisect_right(planned, until),
+            logged=row["days_logged"],
+            counted=row["days_counting"],
+        )
+        items.append(
+            ActionItem(
                 kind="unlogged_lio_days",
                 what=_UNLOGGED,
                 params={"count": missing},
-                student_id=student,
-                since=_since(last_day, start),
+                student_id=row["action_student"],
+                since=row["action_since"],
                 actor=Role.STUDENT,
                 url_name="internships:placement-days",
-                url_args=(pk,),
+                url_args=(row["pk"],),
                 link_roles=_DAY_LOG_READERS,
             )
-
-
-def _since(last_logged: date | None, start: date) -> date:
-    """The day after the last logged day: since then the log is silent."""
-    return last_logged + timedelta(days=1) if last_logged else start
+        )
+    return items
 
 
 def days_to_confirm_rows(scope: ActionScope) -> QuerySet[Any]:
@@ -269,10 +272,11 @@ def register_internship_actions() -> None:
         rows=to_confirm_rows,
         item=to_confirm_item,
     )
-    register_action_provider(
+    register_action_query(
         key="unlogged_lio_days",
         label=_("LIO days not logged"),
-        items=unlogged_lio_days,
+        rows=unlogged_rows,
+        items=unlogged_items,
         tracks=[Track.NL],
     )
     register_action_query(
@@ -282,9 +286,10 @@ def register_internship_actions() -> None:
         item=days_to_confirm_item,
         tracks=[Track.NL],
     )
-    register_action_provider(
+    register_action_query(
         key="short_observation_months",
         label=_("Months with too few observations"),
-        items=short_observation_month_items,
+        rows=short_month_rows,
+        items=short_month_items,
         tracks=[Track.VL],
     )

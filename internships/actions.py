@@ -9,12 +9,15 @@ app's `AppConfig.ready()`, in one of two forms:
 
 - a query (preferred): `register_action_query(key=..., label=..., rows=..., item=...)`.
   `rows(scope)` is one queryset with a row per item, annotated with `action_since` (a date or
-  a datetime) and `action_student` (the student's primary key); `item(scope, row)` makes the
-  `ActionItem` of one row. The dashboard then counts the rows and reads only the oldest in
-  SQL, and the student list filters on them with a subquery, whatever the institution's size;
-- a function: `register_action_provider(key=..., label=..., items=...)`, for what SQL cannot
-  say (the LIO days not logged are computed from the school calendars):
-  `items(scope) -> Iterable[ActionItem]`, every item of the scope.
+  a datetime, or a value that sorts the same way) and `action_student` (the student's
+  primary key); `item(scope, row)` makes the `ActionItem` of one row, or, when the items
+  need something the rows cannot say (a school calendar), `items(scope, rows)` makes those
+  of the rows read, with a fixed number of queries. The dashboard then counts the rows and
+  reads only the oldest in SQL, and the student list filters on them with a subquery,
+  whatever the institution's size;
+- a function: `register_action_provider(key=..., label=..., items=...)`, for a workflow
+  whose items cannot be rows of a query at all: `items(scope) -> Iterable[ActionItem]`,
+  every item of the scope (the dashboard then sorts them all).
 
 Either way:
 - an item says what (a lazily translated text with its parameters, shared by the provider's
@@ -121,6 +124,7 @@ class ActionItem:
 
 Rows = Callable[[ActionScope], QuerySet[Any]]
 RowItem = Callable[[ActionScope, Any], ActionItem]
+RowItems = Callable[[ActionScope, list[Any]], list[ActionItem]]
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ class ActionProvider:
     label: Promise | str
     items_of: Callable[[ActionScope], Iterable[ActionItem]] | None = None
     rows: Rows | None = None
-    item: RowItem | None = None
+    row_items: RowItems | None = None
     tracks: frozenset[str] | None = None
 
     def applies(self, scope: ActionScope) -> bool:
@@ -137,18 +141,18 @@ class ActionProvider:
         return self.tracks is None or scope.tracks is None or bool(self.tracks & scope.tracks)
 
     def items(self, scope: ActionScope) -> list[ActionItem]:
-        if self.rows is not None and self.item is not None:
-            return [self.item(scope, row) for row in self.rows(scope)]
+        if self.rows is not None and self.row_items is not None:
+            return self.row_items(scope, list(self.rows(scope)))
         assert self.items_of is not None
         return list(self.items_of(scope))
 
     def summary(self, scope: ActionScope, limit: int) -> tuple[int, list[ActionItem]]:
         """How many items, and the oldest `limit`: one query for a query provider (the total
         is a window function over all rows, read from the first of the oldest)."""
-        if self.rows is not None and self.item is not None:
+        if self.rows is not None and self.row_items is not None:
             rows = self.rows(scope).annotate(action_total=Window(Count("pk")))
             oldest = list(rows.order_by("action_since", "pk")[:limit])
-            return _total(oldest[0]) if oldest else 0, [self.item(scope, r) for r in oldest]
+            return _total(oldest[0]) if oldest else 0, self.row_items(scope, oldest)
         items = sorted(self.items(scope), key=oldest_first)
         return len(items), items[:limit]
 
@@ -182,13 +186,21 @@ def register_action_query(
     key: str,
     label: Promise | str,
     rows: Rows,
-    item: RowItem,
+    item: RowItem | None = None,
+    items: RowItems | None = None,
     tracks: Iterable[str] | None = None,
 ) -> None:
-    """Add a workflow's provider whose items are the rows of one query (see the docstring)."""
+    """Add a workflow's provider whose items are the rows of one query (see the docstring):
+    give `item` (one row's item) or `items` (the items of the rows read)."""
+    assert (item is None) != (items is None), "give item or items"
+    row_items = items or _each(item)  # type: ignore[arg-type]
     _PROVIDERS[key] = ActionProvider(
-        key=key, label=label, rows=rows, item=item, tracks=_tracks(tracks)
+        key=key, label=label, rows=rows, row_items=row_items, tracks=_tracks(tracks)
     )
+
+
+def _each(item: RowItem) -> RowItems:
+    return lambda scope, rows: [item(scope, row) for row in rows]
 
 
 def _tracks(tracks: Iterable[str] | None) -> frozenset[str] | None:

@@ -15,6 +15,11 @@ from .models import (
     SchoolYear,
     StudentProfile,
 )
+from .services.action_dates import (
+    institution_action_dates_refresh,
+    placement_action_dates_refresh,
+    placement_action_dates_refresh_one,
+)
 from .services.lio_days import placement_day_counters_refresh
 from .services.pipeline import placement_stage_refresh
 
@@ -39,12 +44,22 @@ class SchoolYearAdmin(admin.ModelAdmin):
     list_filter = ["institution"]
     search_fields = ["name"]
 
+    # Placements without dates of their own follow the year's (their observation months).
+    def save_model(self, request: Any, obj: SchoolYear, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        placement_action_dates_refresh(placements=Placement.objects.filter(school_year=obj))
+
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
     list_display = ["name", "school_number", "city", "region", "in_partnership", "institution"]
     list_filter = ["institution", "country", "region", "in_partnership"]
     search_fields = ["name", "school_number", "city"]
+
+    # The region is the school's holiday calendar: its placements' action dates follow.
+    def save_model(self, request: Any, obj: School, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        placement_action_dates_refresh(placements=Placement.objects.filter(school=obj))
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -103,6 +118,7 @@ class PlacementAdmin(admin.ModelAdmin):
     def save_model(self, request: Any, obj: Placement, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         placement_stage_refresh(obj.pk)
+        placement_action_dates_refresh_one(obj.pk)
 
 
 @admin.register(CalendarOverride)
@@ -119,6 +135,21 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     list_filter = ["kind", "institution", "school_year"]
     search_fields = ["label", "school__name"]
     autocomplete_fields = ["school"]
+
+    # The placements' action dates follow the calendar changed here too.
+    def save_model(self, request: Any, obj: CalendarOverride, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        institution_action_dates_refresh(institution_id=obj.institution_id)
+
+    def delete_model(self, request: Any, obj: CalendarOverride) -> None:
+        super().delete_model(request, obj)
+        institution_action_dates_refresh(institution_id=obj.institution_id)
+
+    def delete_queryset(self, request: Any, queryset: QuerySet[CalendarOverride]) -> None:
+        institutions = set(queryset.values_list("institution_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for institution_id in institutions:
+            institution_action_dates_refresh(institution_id=institution_id)
 
 
 @admin.register(LioDay)

@@ -23,6 +23,7 @@ from .models import (
     Track,
 )
 from .planning import plan_lio_period
+from .services.action_dates import placement_action_dates_refresh
 from .services.pipeline import placement_stages_refresh
 
 DEMO_PASSWORD = "lio-demo-2026"  # noqa: S105 - printed for the demo logins on purpose  # nosec B105
@@ -289,6 +290,7 @@ def seed_demo() -> list[Login]:
         student_domain="student.kempenland.example",
     )
     placement_stages_refresh(placements=Placement.objects.all())
+    placement_action_dates_refresh(placements=Placement.objects.all())
     return logins
 
 

@@ -33,6 +33,7 @@ from .models import (
 from .observation_cadence import month_end, months_between, school_days_between
 from .selectors_calendar import school_free_days_between
 from .selectors_observations import placement_period
+from .services.action_dates import placement_action_dates_refresh_one
 
 # Student number → the month (counted back from the current one) left with one observation.
 _OBSERVED = {
@@ -65,6 +66,7 @@ def seed_demo_guidance(*, today: date) -> None:
         placement = Placement.objects.filter(student__student_number=number).first()
         if placement and placement.mentor and placement.status == Placement.Status.ACTIVE:
             _observations(placement, today=today, short_back=short_back)
+            placement_action_dates_refresh_one(placement.pk)
     _feedforward(today)
     programme = Programme.objects.filter(track=Track.VL, institution__name="Hogeschool Kempenland")
     if programme.exists():

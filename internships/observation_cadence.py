@@ -6,7 +6,7 @@ observation yet; a superseded version is replaced by its correction). School hol
 excuse a month, unless every school day of the month (within the placement) is free.
 """
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -127,3 +127,20 @@ def _status(*, month: date, current: date, count: int, has_school_days: bool) ->
     if month == current:
         return MonthStatus.IN_PROGRESS
     return MonthStatus.SHORT
+
+
+def lacking_months(
+    *,
+    first: date,
+    last: date,
+    counts: Mapping[date, int],
+    has_school_day: Callable[[date, date], bool],
+) -> Iterator[date]:
+    """The months of the placement [first, last] with fewer observations than the rule asks
+    and a school day within the placement, in order (first days of the months): each is
+    short once it has closed. `has_school_day(first, last)` answers for a span of days."""
+    for month in months_between(first, last):
+        if counts.get(month, 0) < MIN_OBSERVATIONS_PER_MONTH and has_school_day(
+            max(month, first), min(month_end(month), last)
+        ):
+            yield month

@@ -57,7 +57,7 @@ def _audited_writes_guard(
 @pytest.fixture(autouse=True)
 def _pipeline_stages_kept(request: pytest.FixtureRequest) -> Iterator[None]:
     """At the end of every test with the database: no placement has a stale pipeline stage
-    (tests/pipeline_guard.py)."""
+    or stale action dates (tests/pipeline_guard.py)."""
     marker = request.node.get_closest_marker("django_db")
     names = set(request.fixturenames)
     if marker is None and not names & {"db", "transactional_db"}:
@@ -70,6 +70,8 @@ def _pipeline_stages_kept(request: pytest.FixtureRequest) -> Iterator[None]:
         return
     stale = pipeline_guard.stale_stages()
     assert not stale, f"pipeline stage not refreshed (placement, stored, derived): {stale}"
+    stale = pipeline_guard.stale_action_dates()
+    assert not stale, f"action dates not refreshed (placement, stored, derived): {stale}"
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 import factory
+from django.db.models import QuerySet
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -26,6 +27,7 @@ from internships.models import (
     TalkSlot,
     Track,
 )
+from internships.services.action_dates import placement_action_dates_refresh
 from internships.services.lio_days import placement_day_counters_refresh
 from internships.services.pipeline import placement_stage_refresh
 from portfolio.demo_files import tiny_pdf
@@ -152,10 +154,18 @@ class StudentProfileFactory(DjangoModelFactory):
 
 
 def stage_follows(placement: Placement) -> None:
-    """As the services do after changing a placement's status, its start application or its
-    assessment: the pipeline stage follows (tests/pipeline_guard.py checks it)."""
+    """As the services do after changing a placement (its status, plan or dates), its start
+    application or its assessment: the pipeline stage and the action dates follow
+    (tests/pipeline_guard.py checks them)."""
     placement_stage_refresh(placement.pk)
-    placement.refresh_from_db(fields=["stage_rank"])
+    action_dates_follow(Placement.objects.filter(pk=placement.pk))
+    placement.refresh_from_db(fields=["stage_rank", "log_behind_from", "first_short_month"])
+
+
+def action_dates_follow(placements: QuerySet[Placement]) -> None:
+    """As the services do after a change to a plan, a day log, an observation or a calendar:
+    the placements' action dates follow (tests/pipeline_guard.py checks them)."""
+    placement_action_dates_refresh(placements=placements)
 
 
 class PlacementFactory(DjangoModelFactory):
@@ -179,7 +189,7 @@ class PlacementFactory(DjangoModelFactory):
 
     @factory.post_generation
     def stage(obj: Placement, create: bool, extracted: object, **kwargs: object) -> None:
-        """As the services do: the pipeline stage follows the status."""
+        """As the services do: the pipeline stage and the action dates follow."""
         if create:
             stage_follows(obj)
 
@@ -187,6 +197,7 @@ class PlacementFactory(DjangoModelFactory):
 class CalendarOverrideFactory(DjangoModelFactory):
     class Meta:
         model = CalendarOverride
+        skip_postgeneration_save = True
 
     institution = factory.SubFactory(InstitutionFactory)
     school_year = factory.SubFactory(
@@ -196,6 +207,12 @@ class CalendarOverrideFactory(DjangoModelFactory):
     start_date = date(2026, 10, 7)
     end_date = date(2026, 10, 7)
     label = "Studiedag team"
+
+    @factory.post_generation
+    def action_dates(obj: CalendarOverride, create: bool, extracted: object, **kw: object) -> None:
+        """As the calendar services do: the placements' action dates follow."""
+        if create:
+            action_dates_follow(Placement.objects.filter(school__institution=obj.institution_id))
 
 
 class LioDayFactory(DjangoModelFactory):
@@ -318,6 +335,7 @@ class ProfessionalProductFactory(DjangoModelFactory):
 class ObservationFactory(DjangoModelFactory):
     class Meta:
         model = Observation
+        skip_postgeneration_save = True
 
     placement = factory.SubFactory(PlacementFactory, status=Placement.Status.ACTIVE)
     observer = factory.SelfAttribute("placement.mentor")
@@ -328,6 +346,12 @@ class ObservationFactory(DjangoModelFactory):
     went_well = "Duidelijke instructie."
     to_improve = "Meer differentiatie."
     agreements = "Volgende keer werken met niveaugroepen."
+
+    @factory.post_generation
+    def action_dates(obj: Observation, create: bool, extracted: object, **kw: object) -> None:
+        """As the observation services do: the placement's action dates follow."""
+        if create:
+            action_dates_follow(Placement.objects.filter(pk=obj.placement_id))
 
 
 class IntervisionSessionFactory(DjangoModelFactory):

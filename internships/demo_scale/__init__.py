@@ -21,6 +21,7 @@ from datetime import date
 from audit.writes import unaudited_writes
 
 from ..models import Institution, Placement
+from ..services.action_dates import placement_action_dates_refresh
 from ..services.pipeline import placement_stages_refresh
 from .applications import seed_applications
 from .batch import ScaleBatch
@@ -67,5 +68,7 @@ def _seed_institution(institution: Institution, count: int, today: date) -> Scal
     seed_days(batch, rng)
     for seeder in _SEEDERS:
         seeder(batch)
-    placement_stages_refresh(placements=Placement.objects.filter(school_year=batch.school_year))
+    placements = Placement.objects.filter(school_year=batch.school_year)
+    placement_stages_refresh(placements=placements)
+    placement_action_dates_refresh(placements=placements)
     return batch

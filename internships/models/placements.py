@@ -108,6 +108,17 @@ class Placement(models.Model):
     first_open_day = models.DateField(
         _("first logged LIO day not confirmed"), null=True, blank=True, editable=False
     )
+    # The dates from which it needs action, derived from its records and its school's
+    # calendar by internships.services.action_dates, so that the dashboard finds the
+    # placements that are behind with a query: the first planned LIO day the logged days do
+    # not cover (seed 002), and the first month of its period with too few observations
+    # (seed 000; short once the month has closed).
+    log_behind_from = models.DateField(
+        _("day log behind from"), null=True, blank=True, editable=False
+    )
+    first_short_month = models.DateField(
+        _("first month with too few observations"), null=True, blank=True, editable=False
+    )
     # The rank of its stage in the pipeline (internships.pipeline; 1: application in draft),
     # kept by the services that change its status, its start application or its assessment.
     stage_rank = models.PositiveSmallIntegerField(_("pipeline stage"), default=1, editable=False)
@@ -120,6 +131,8 @@ class Placement(models.Model):
             "days_counting",
             "last_logged_day",
             "first_open_day",
+            "log_behind_from",
+            "first_short_month",
             "stage_rank",
         ]
     )

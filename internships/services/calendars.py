@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import CalendarOverride, Institution, Person, School, SchoolYear
+from .action_dates import institution_action_dates_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ def _apply(override: CalendarOverride, data: OverrideData, by: Person) -> Calend
     override.changed_by = by
     override.full_clean()
     override.save()
+    institution_action_dates_refresh(institution_id=override.institution_id)
     return override
 
 
@@ -68,3 +70,4 @@ def calendar_override_delete(*, override: CalendarOverride, by: Person) -> None:
     """Remove an override: the library's calendar applies again for those days."""
     logger.info("Calendar override %s (%s) deleted by person %s", override.pk, override, by.pk)
     override.delete()
+    institution_action_dates_refresh(institution_id=override.institution_id)

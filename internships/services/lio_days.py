@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ..lio_days import COUNTING_KINDS
 from ..models import LioDay, Person, Placement, Responsibility, StudentProfile
 from ..selectors_days import LOGGABLE_STATUSES, day_log_for, days_per_placement, has_day_log
+from .action_dates import placement_action_dates_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -134,12 +135,13 @@ def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
     Rule: `days_logged`, `days_counting` (days of a kind that counts, COUNTING_KINDS),
     `last_logged_day` and `first_open_day` (the oldest day the mentor has not confirmed)
     always equal the placement's day log; every write of LIO days, and every confirmation,
-    calls this (the services here, the admin, the demo seeds). Returns the number of
+    calls this (the services here, the admin, the demo seeds). The day from which the log
+    is behind follows (`internships.services.action_dates`). Returns the number of
     placements updated.
     """
     days = LioDay.objects.all()
     zero = Value(0, output_field=IntegerField())
-    return placements.order_by().update(
+    updated = placements.order_by().update(
         days_logged=Coalesce(days_per_placement(days, Count("pk")), zero),
         days_counting=Coalesce(
             days_per_placement(days.filter(kind__in=COUNTING_KINDS), Count("pk")), zero
@@ -147,3 +149,5 @@ def placement_day_counters_refresh(*, placements: QuerySet[Placement]) -> int:
         last_logged_day=days_per_placement(days, Max("date")),
         first_open_day=days_per_placement(days.filter(confirmed_at__isnull=True), Min("date")),
     )
+    placement_action_dates_refresh(placements=placements)
+    return updated

@@ -25,6 +25,7 @@ from signoffs.selectors import signoff_status
 
 from ..models import Observation, Person, Placement, Role
 from ..selectors_observations import CADENCE_STATUSES, placement_period
+from .action_dates import placement_action_dates_refresh_one
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def observation_sign_off(
     observation.save(update_fields=["status", "signed_at", "updated_at"])
     if observation.previous_id:
         _supersede(observation.previous, by=observation, actor=mentor, now=now)
+    placement_action_dates_refresh_one(observation.placement_id)
     mail_send(
         template="internships/email/observation_signed",
         recipient=student,

@@ -39,6 +39,7 @@ from ..pdf import start_application_pdf_store_later
 from ..planning import PlanningError
 from ..selectors import current_school_year
 from ..start_application_planning import plan_for_application
+from .action_dates import placement_action_dates_refresh_one
 from .people import school_contact_ensure
 from .pipeline import placement_stage_refresh
 
@@ -406,6 +407,7 @@ def start_application_confirm(
     application.confirmed_by = coordinator
     application.save(update_fields=["status", "confirmed_at", "confirmed_by", "updated_at"])
     placement_stage_refresh(placement.pk)
+    placement_action_dates_refresh_one(placement.pk)
     signoffs.event_log(
         document=application, action=SignOffEvent.Action.CONFIRMED, actor=coordinator
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from internships.models import CalendarOverride, Region, Role
 from tests.conftest import World, client_for
-from tests.factories import CalendarOverrideFactory, SchoolFactory
+from tests.factories import CalendarOverrideFactory, SchoolFactory, stage_follows
 
 pytestmark = pytest.mark.django_db
 
@@ -287,6 +287,7 @@ def test_the_planner_starts_from_the_students_placement(world: World) -> None:
     placement = world.placement
     placement.start_date, placement.weekdays = date(2026, 11, 2), [0, 1, 2]
     placement.save()
+    stage_follows(placement)
 
     response = client_for(world.people[Role.STUDENT]).get(reverse("internships:planner"))
 

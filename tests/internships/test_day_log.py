@@ -421,7 +421,8 @@ def test_the_progress_on_the_home_pages_does_not_grow_with_the_days(lio: World) 
         _log_weeks(lio, range(1, 3))
         many = [count(client, url) for client, url in pages]
 
-    assert few == many
+    # Caught up, the mentor's list has no days to count, and needs no calendar for them.
+    assert all(m <= f for m, f in zip(many, few, strict=True)), (few, many)
 
 
 @pytest.mark.parametrize(("name", "args"), [("day-log", []), ("day-edit", ["2026-11-02"])])

@@ -18,6 +18,7 @@ from tests.factories import (
     CalendarOverrideFactory,
     ObservationFactory,
     PlacementFactory,
+    action_dates_follow,
     stage_follows,
 )
 from tests.internships.support_guidance import signed, vl_world
@@ -145,6 +146,7 @@ def test_a_superseded_version_does_not_count_twice(vl: World) -> None:
         version=2,
     )
     Observation.objects.filter(pk=old.pk).update(superseded_at="2026-09-10T10:00:00Z")
+    action_dates_follow(Placement.objects.filter(pk=placement.pk))
     strip = month_strip(placement=placement, today=date(2026, 11, 20))
     assert strip[0].count == 1
 

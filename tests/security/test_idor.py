@@ -17,6 +17,7 @@ from django.db import transaction
 from django.test import Client
 
 from internships.models import Placement, Role, StartApplication
+from tests.factories import action_dates_follow
 from tests.security.access import ACCESS, ALLOWED, LOGIN, Access
 from tests.security.conftest import Sessions
 from tests.security.forms import own_form_fields
@@ -223,6 +224,7 @@ def test_the_tampering_check_notices_a_hostile_value(world_clock: Sessions) -> N
     placement.student_id = references["student"]
     placement.save()
     found = set(_tampered(before, snapshot(), references))
+    action_dates_follow(Placement.objects.filter(pk=placement.pk))  # as the services would
     assert {
         "internships.StartApplication.status=confirmed",
         "internships.Placement.start_date=2031-01-01",

@@ -1,9 +1,12 @@
 """Import plan for schools, keyed on the school number within the institution."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ...models import Country, Institution, Region, School
+from ...models import Country, Institution, Placement, Region, School
+from ..action_dates import placement_action_dates_refresh
 from .columns import SCHOOL_COLUMNS, labels
 from .results import RowResult, RowStatus, track_changes
 from .table import Table, normalise_header
@@ -96,4 +99,17 @@ def _plan_school(
         result.fail_validation(exc, names)
         return
     if result.status != RowStatus.UNCHANGED:
-        result.apply = school.save
+        result.apply = _saver(school)
+
+
+def _saver(school: School) -> Callable[[], None]:
+    """Save the school. A school that was there already may have another region (holiday
+    calendar) now: its placements' action dates follow."""
+    known = school.pk is not None
+
+    def save() -> None:
+        school.save()
+        if known:
+            placement_action_dates_refresh(placements=Placement.objects.filter(school=school))
+
+    return save
