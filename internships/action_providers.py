@@ -6,7 +6,6 @@ many days it lacks is worked out from the school calendar for the rows read only
 """
 
 import json
-from bisect import bisect_right
 from datetime import timedelta
 from typing import Any
 
@@ -193,17 +192,16 @@ def unlogged_items(scope: ActionScope, rows: list[dict[str, Any]]) -> list[Actio
     today, yesterday = scope.today, scope.today - timedelta(days=1)
     items = []
     for row in rows:
-        planned = school_days.planned(
+        until = today if row["last_logged_day"] == today else yesterday
+        planned = school_days.so_far(
             school_id=row["school_id"],
             region=row["region"],
             first=row["start_date"],
+            last=until,
             weekdays=json.loads(row["pattern"]),
         )
-        until = today if row["last_logged_day"] == today else yesterday
         missing = unlogged_days(
-            planned_so_far=bisect_right(planned, until),
-            logged=row["days_logged"],
-            counted=row["days_counting"],
+            planned_so_far=planned, logged=row["days_logged"], counted=row["days_counting"]
         )
         items.append(
             ActionItem(

@@ -140,6 +140,14 @@ class SchoolDays:
             self._planned[key] = planned_school_days(first=first, weekdays=weekdays, free_days=free)
         return self._planned[key]
 
+    def so_far(
+        self, *, school_id: int, region: str, first: date, last: date, weekdays: Collection[int]
+    ) -> int:
+        """`pattern_school_days` of a placement of this school: the planned days from its
+        start `first` until `last` (arithmetic, without listing the days)."""
+        free = self.index.free_days(school_id=school_id, region=region, day=first)
+        return pattern_school_days(first=first, last=last, weekdays=weekdays, free_days=free)
+
     def any(self, *, school_id: int, region: str, first: date, last: date) -> bool:
         """Whether a weekday in [first, last] is a school day at this school."""
         key = (self.index.calendar_key(school_id=school_id, region=region), first, last)
