@@ -150,6 +150,29 @@ class Placement(models.Model):
                 include=["id", "stage_rank", "school", "study_coach", "student"],
                 name="internships_placement_year",
             ),
+            # "What needs action" reads the year's placements of a status whose date has
+            # passed: the day log behind, the oldest day to confirm, the planned end near
+            # (assessment to schedule), the first month short of observations.
+            models.Index(
+                fields=["school_year", "log_behind_from"],
+                condition=Q(status="active"),
+                name="internships_placement_behind",
+            ),
+            models.Index(
+                fields=["school_year", "first_open_day"],
+                condition=Q(status__in=["active", "completed"]),
+                name="internships_placement_open",
+            ),
+            models.Index(
+                fields=["school_year", "end_date"],
+                condition=Q(status="active"),
+                name="internships_placement_ending",
+            ),
+            models.Index(
+                fields=["school_year", "first_short_month"],
+                condition=Q(status__in=["active", "completed"]),
+                name="internships_placement_short",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
