@@ -40,7 +40,9 @@ from typing import Any, TypeVar
 from django.db.models import Count, Model, Q, QuerySet, Window
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from .membership import Membership
 from .models import Institution, Role, SchoolYear, StudentProfile
@@ -248,9 +250,15 @@ def oldest_first(item: ActionItem) -> tuple[date, str, int]:
 
 @dataclass(frozen=True)
 class ActionRow:
+    """An item as the table shows it: its texts made once, not in the template per cell."""
+
     item: ActionItem
     student_name: str
     url: str  # empty when the viewer may not open it
+    text: str
+    actor: str
+    since: str  # the date, e.g. "3 nov. 2026"
+    since_line: str  # "since 3 nov. 2026", for narrow screens
 
 
 @dataclass
@@ -287,16 +295,23 @@ class ActionList:
                 pk__in={item.student_id for item in shown}
             ).values_list("pk", "person__first_name", "person__last_name")
         }
-        return [
-            ActionRow(
-                item,
-                names.get(item.student_id, ""),
-                reverse(item.url_name, args=item.url_args)
-                if membership.has_any(item.link_roles)
-                else "",
+        rows = []
+        for item in shown:
+            since = date_format(item.since, "j N Y")
+            rows.append(
+                ActionRow(
+                    item,
+                    names.get(item.student_id, ""),
+                    reverse(item.url_name, args=item.url_args)
+                    if membership.has_any(item.link_roles)
+                    else "",
+                    text=item.text,
+                    actor=item.actor_label,
+                    since=since,
+                    since_line=gettext("since %(since)s") % {"since": since},
+                )
             )
-            for item in shown
-        ]
+        return rows
 
 
 def _selected(scope: ActionScope, keys: Iterable[str] | None = None) -> list[ActionProvider]:
