@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext_lazy
 
 from .actions import ActionItem, ActionScope
@@ -22,14 +22,13 @@ from .models import (
     INSTITUTION_ROLES,
     SCHOOL_ROLES,
     CalendarOverride,
-    Observation,
     Placement,
     Role,
     School,
     Track,
 )
 from .observation_cadence import lacking_months, month_end, month_start
-from .selectors_observations import CADENCE_STATUSES, COUNTING
+from .selectors_observations import CADENCE_STATUSES, observation_counts
 
 _SHORT = ngettext_lazy(
     "%(count)s month with fewer than two observations",
@@ -78,33 +77,13 @@ def short_month_rows(scope: ActionScope) -> QuerySet[Any]:
     )
 
 
-def _counts(rows: list[dict[str, Any]], before: date) -> dict[int, dict[date, int]]:
-    """Per placement of `rows`, per month before `before`: the observations that count."""
-    found = (
-        Observation.objects.filter(
-            COUNTING,
-            placement__in=[row["pk"] for row in rows],
-            observed_on__gte=min(row["action_since"] for row in rows),
-            observed_on__lt=before,
-        )
-        .annotate(month=TruncMonth("observed_on"))
-        .values_list("placement_id", "month")
-        .order_by()
-    )
-    counts: dict[int, dict[date, int]] = {}
-    for placement_id, month in found:
-        months = counts.setdefault(placement_id, {})
-        months[month] = months.get(month, 0) + 1
-    return counts
-
-
 def short_month_items(scope: ActionScope, rows: list[dict[str, Any]]) -> list[ActionItem]:
     """The number of short months of each of `rows`, since the end of the first: two queries
     (their observations, the calendar overrides)."""
     if not rows:
         return []
     this_month = month_start(scope.today)
-    counts = _counts(rows, this_month)
+    counts = observation_counts(Placement.objects.filter(pk__in=[row["pk"] for row in rows]))
     school_days = SchoolDays(
         FreeDayIndex(CalendarOverride.objects.filter(institution=scope.institution))
     )

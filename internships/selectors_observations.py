@@ -75,11 +75,17 @@ def placement_period(placement: Placement) -> tuple[date, date]:
 
 
 def observation_counts(
-    placements: Iterable[Placement],
+    placements: Iterable[Placement] | QuerySet[Placement],
 ) -> dict[int, dict[date, int]]:
-    """Per placement, per month (first day): the observations that count. One query."""
+    """Per placement, per month (first day): the observations that count. One query (a
+    queryset of placements goes in as a subquery)."""
+    chosen = (
+        placements.order_by().values("pk")
+        if isinstance(placements, QuerySet)
+        else [placement.pk for placement in placements]
+    )
     rows = (
-        Observation.objects.filter(COUNTING, placement__in=list(placements))
+        Observation.objects.filter(COUNTING, placement__in=chosen)
         .annotate(month=TruncMonth("observed_on"))
         .values("placement_id", "month")
         .annotate(n=Count("pk"))

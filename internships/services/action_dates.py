@@ -21,16 +21,14 @@ providers read them for their own track only.
 """
 
 import json
-from collections import defaultdict
 from datetime import date
 
 from django.db.models import CharField, ExpressionWrapper, F, QuerySet
-from django.db.models.functions import TruncMonth
 
 from internships.day_log_estimate import FreeDayIndex, SchoolDays, behind_from
-from internships.models import CalendarOverride, Observation, Placement
+from internships.models import CalendarOverride, Placement
 from internships.observation_cadence import lacking_months
-from internships.selectors_observations import COUNTING
+from internships.selectors_observations import observation_counts
 
 ActionDates = tuple[date | None, date | None]
 
@@ -56,21 +54,6 @@ def _rows(placements: QuerySet[Placement]) -> QuerySet[Placement]:
     )
 
 
-def _observation_counts(placements: QuerySet[Placement]) -> dict[int, dict[date, int]]:
-    """Per placement, per month (its first day): the observations that count. One query."""
-    rows = (
-        Observation.objects.filter(COUNTING, placement__in=placements.order_by().values("pk"))
-        .annotate(month=TruncMonth("observed_on"))
-        .values_list("placement_id", "month")
-        .order_by()
-    )
-    counts: dict[int, dict[date, int]] = defaultdict(dict)
-    for placement_id, month in rows:
-        months = counts[placement_id]
-        months[month] = months.get(month, 0) + 1
-    return counts
-
-
 def _calendars(institutions: set[int]) -> dict[int, SchoolDays]:
     """The school days of each institution's schools, from one query of the overrides."""
     overrides: dict[int, list[CalendarOverride]] = {pk: [] for pk in institutions}
@@ -81,7 +64,7 @@ def _calendars(institutions: set[int]) -> dict[int, SchoolDays]:
 
 def _derive(rows: list[tuple], placements: QuerySet[Placement]) -> dict[int, ActionDates]:
     calendars = _calendars({row[3] for row in rows})
-    counts = _observation_counts(placements) if rows else {}
+    counts = observation_counts(placements) if rows else {}
     derived = {}
     for pk, school, region, institution, weekdays, start, end, year_start, year_end, *rest in rows:
         logged, counted = rest[0], rest[1]
