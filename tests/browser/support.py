@@ -11,6 +11,7 @@ from weakref import WeakKeyDictionary
 
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from internships.demo import DEMO_PASSWORD
 
@@ -38,6 +39,17 @@ _SCROLLING_BOXES = """() => [...document.querySelectorAll("body *")]
   .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX))
   .filter((el) => el.scrollWidth > el.clientWidth + 1)
   .map((el) => [el.tagName.toLowerCase(), ...el.classList].join("."))
+"""
+_FITS = f"""(width) => document.documentElement.scrollWidth <= width
+  && ({_SCROLLING_BOXES})().length === 0"""
+# The outermost elements that reach past the screen's right edge, to say what makes it wide.
+_WIDEST = """(width) => [...document.querySelectorAll("body *")]
+  .filter((el) => el.getBoundingClientRect().right > width + 1)
+  .filter((el) => !el.parentElement.closest("body *")
+    || el.parentElement.getBoundingClientRect().right <= width + 1)
+  .slice(0, 5)
+  .map((el) => [el.tagName.toLowerCase(), ...el.classList].join(".")
+    + ` (${Math.round(el.getBoundingClientRect().right)}px)`)
 """
 
 
@@ -76,14 +88,26 @@ def assert_accessible(page: Page) -> None:
     assert not blocking, f"axe-core violations on {page.url}:\n{report}"
 
 
-def assert_fits_phone(page: Page) -> None:
+def assert_fits_phone(page: Page, timeout_ms: float = 5000) -> None:
     """The page needs no horizontal scrolling at the width of its viewport, neither of the
-    page itself nor of a box inside it (such as a wide table in `.table-responsive`)."""
+    page itself nor of a box inside it (such as a wide table in `.table-responsive`).
+
+    Retried until `timeout_ms`, like Playwright's own assertions: right after a navigation or
+    a click the layout can still be settling (the stylesheet of the new page, the menu that
+    opens), and only the layout the user ends up with counts."""
     width = page.viewport_size["width"] if page.viewport_size else PHONE["width"]
-    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide on a {width}px screen"
-    scrolling = page.evaluate(_SCROLLING_BOXES)
-    assert not scrolling, f"{page.url} scrolls sideways on a {width}px screen in: {scrolling}"
+    try:
+        page.wait_for_function(_FITS, arg=width, timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert scroll_width <= width, (
+            f"{page.url} is {scroll_width}px wide on a {width}px screen; widest: "
+            f"{page.evaluate(_WIDEST, width)}"
+        )
+        scrolling = page.evaluate(_SCROLLING_BOXES)
+        raise AssertionError(
+            f"{page.url} scrolls sideways on a {width}px screen in: {scrolling}"
+        ) from None
 
 
 def screenshot(page: Page, name: str, *, docs: bool = False) -> Path:
